@@ -1,0 +1,84 @@
+package org.patientportal.audit.boundary;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import java.util.ArrayList;
+import java.util.List;
+import org.patientportal.audit.control.AuditLog;
+import org.patientportal.audit.entity.AuditAction;
+import org.patientportal.audit.entity.AuditEntry;
+import org.patientportal.audit.entity.AuditOutcome;
+import org.patientportal.audit.entity.AuditQuery;
+import org.patientportal.identity.entity.Roles;
+
+/** The audit log's edge: auditors search it; every tier may report a refusal to it. */
+@Stateless
+public class AuditService {
+
+  @PersistenceContext EntityManager em;
+  @Inject AuditLog log;
+  @Resource SessionContext session;
+
+  /** Searches the log, newest first. The search itself is recorded. */
+  @RolesAllowed(Roles.AUDITOR)
+  public List<AuditEntry> search(AuditQuery query) {
+    CriteriaBuilder cb = em.getCriteriaBuilder();
+    CriteriaQuery<AuditEntry> cq = cb.createQuery(AuditEntry.class);
+    Root<AuditEntry> e = cq.from(AuditEntry.class);
+    List<Predicate> where = new ArrayList<>();
+    if (query.patient() != null) {
+      where.add(cb.equal(e.get("patient"), query.patient()));
+    }
+    if (query.actor() != null) {
+      where.add(cb.equal(e.get("actor"), query.actor()));
+    }
+    if (query.action() != null) {
+      where.add(cb.equal(e.get("action"), query.action()));
+    }
+    if (query.from() != null) {
+      where.add(cb.greaterThanOrEqualTo(e.get("at"), query.from()));
+    }
+    if (query.to() != null) {
+      where.add(cb.lessThan(e.get("at"), query.to()));
+    }
+    cq.where(where.toArray(Predicate[]::new)).orderBy(cb.desc(e.get("seq")));
+    List<AuditEntry> found =
+        em.createQuery(cq)
+            .setFirstResult(query.page() * query.pageSize())
+            .setMaxResults(query.pageSize())
+            .getResultList();
+    log.record(
+        caller(),
+        query.patient(),
+        AuditAction.AUDIT_SEARCH,
+        query.describe(),
+        AuditOutcome.SUCCESS);
+    return found;
+  }
+
+  /**
+   * Records that the caller was refused {@code resource}. It commits on its own, because the
+   * refused work rolls back.
+   */
+  @PermitAll
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public void recordDenied(String resource) {
+    log.record(caller(), null, AuditAction.ACCESS_DENIED, resource, AuditOutcome.DENIED);
+  }
+
+  private String caller() {
+    return session.getCallerPrincipal().getName();
+  }
+}

@@ -1,0 +1,138 @@
+package org.patientportal.audit.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One line of the access log. Immutable once written: it has no setters and every column is
+ * insert-only.
+ */
+@Entity
+@Table(name = "audit_entry")
+public class AuditEntry {
+
+  static final int MAX_TEXT = 255;
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "audit_entry_seq")
+  @SequenceGenerator(
+      name = "audit_entry_seq",
+      sequenceName = "audit_entry_seq",
+      allocationSize = 50)
+  @Column(updatable = false)
+  private Long seq;
+
+  @Column(name = "occurred_at", nullable = false, updatable = false)
+  private Instant at;
+
+  @Column(nullable = false, updatable = false, length = 64)
+  private String actor;
+
+  @Column(name = "on_behalf_of", updatable = false, length = 64)
+  private String onBehalfOf;
+
+  @Column(updatable = false, length = 64)
+  private String patient;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, updatable = false, length = 32)
+  private AuditAction action;
+
+  @Column(updatable = false, length = MAX_TEXT)
+  private String resource;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, updatable = false, length = 16)
+  private AuditOutcome outcome;
+
+  @Column(name = "client_address", nullable = false, updatable = false, length = 64)
+  private String clientAddress;
+
+  @Column(name = "user_agent", updatable = false, length = 512)
+  private String userAgent;
+
+  protected AuditEntry() {
+    // for JPA
+  }
+
+  public AuditEntry(
+      Instant at,
+      String actor,
+      String onBehalfOf,
+      String patient,
+      AuditAction action,
+      String resource,
+      AuditOutcome outcome,
+      String clientAddress,
+      String userAgent) {
+    this.at = Objects.requireNonNull(at, "at");
+    this.actor = required(actor, "actor");
+    this.onBehalfOf = onBehalfOf;
+    this.patient = patient;
+    this.action = Objects.requireNonNull(action, "action");
+    this.resource = clip(resource);
+    this.outcome = Objects.requireNonNull(outcome, "outcome");
+    this.clientAddress = required(clientAddress, "clientAddress");
+    this.userAgent = userAgent;
+  }
+
+  private static String required(String value, String name) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(name + " is required in an audit entry");
+    }
+    return value;
+  }
+
+  private static String clip(String text) {
+    return text == null || text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT);
+  }
+
+  public Long getSeq() {
+    return seq;
+  }
+
+  public Instant getAt() {
+    return at;
+  }
+
+  public String getActor() {
+    return actor;
+  }
+
+  public String getOnBehalfOf() {
+    return onBehalfOf;
+  }
+
+  public String getPatient() {
+    return patient;
+  }
+
+  public AuditAction getAction() {
+    return action;
+  }
+
+  public String getResource() {
+    return resource;
+  }
+
+  public AuditOutcome getOutcome() {
+    return outcome;
+  }
+
+  public String getClientAddress() {
+    return clientAddress;
+  }
+
+  public String getUserAgent() {
+    return userAgent;
+  }
+}

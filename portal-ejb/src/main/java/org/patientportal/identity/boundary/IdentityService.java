@@ -1,0 +1,94 @@
+package org.patientportal.identity.boundary;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.patientportal.audit.control.AuditLog;
+import org.patientportal.audit.entity.AuditAction;
+import org.patientportal.audit.entity.AuditOutcome;
+import org.patientportal.identity.entity.PortalUser;
+import org.patientportal.identity.entity.Roles;
+import org.patientportal.shared.entity.NotFoundException;
+
+/**
+ * The signed-in person's own record. The username always comes from the authenticated caller, never
+ * from a parameter, so nobody can act on another person's record through this boundary.
+ */
+@Stateless
+@RolesAllowed({
+  Roles.PATIENT,
+  Roles.PROXY,
+  Roles.CLINICIAN,
+  Roles.STAFF,
+  Roles.COMMUNICATIONS,
+  Roles.AUDITOR,
+  Roles.ADMIN
+})
+public class IdentityService {
+
+  @PersistenceContext EntityManager em;
+  @Inject Clock clock;
+  @Inject AuditLog audit;
+  @Resource SessionContext session;
+
+  /**
+   * Records a sign-in with the name and email Keycloak vouches for, creating the caller's record at
+   * their first sign-in.
+   */
+  public PortalUser signIn(String displayName, String email) {
+    String username = caller();
+    PortalUser user =
+        find(username)
+            .orElseGet(
+                () -> {
+                  PortalUser created =
+                      new PortalUser(username, displayName, email, clock.instant());
+                  em.persist(created);
+                  return created;
+                });
+    user.signedIn(displayName, email, clock.instant());
+    audit.record(
+        user.getUsername(),
+        null,
+        AuditAction.SIGN_IN,
+        "portal-user/" + user.getUsername(),
+        AuditOutcome.SUCCESS);
+    return user;
+  }
+
+  /** The caller's record; it exists once they have signed in. */
+  public PortalUser me() {
+    return find(caller())
+        .orElseThrow(() -> new NotFoundException("You have not signed in to the portal yet."));
+  }
+
+  /** The caller's portal roles, in menu order. */
+  public List<String> myRoles() {
+    return Roles.ALL.stream().filter(session::isCallerInRole).toList();
+  }
+
+  /** Chooses the caller's language; null follows the browser's. */
+  public PortalUser preferLanguage(String language) {
+    PortalUser user = me();
+    user.preferLanguage(language);
+    return user;
+  }
+
+  private Optional<PortalUser> find(String username) {
+    return em.createNamedQuery(PortalUser.BY_USERNAME, PortalUser.class)
+        .setParameter("username", username)
+        .getResultStream()
+        .findFirst();
+  }
+
+  private String caller() {
+    return session.getCallerPrincipal().getName();
+  }
+}

@@ -1,0 +1,71 @@
+package org.patientportal.platform.boundary;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.util.List;
+import java.util.logging.Logger;
+import org.patientportal.identity.entity.PortalUser;
+
+/**
+ * Loads the demo data when the server runs with {@code portal.demo-data=true} (a system property or
+ * the environment variable PORTAL_DEMO_DATA): the portal records of the demo realm's users.
+ * Idempotent: what is already there is left alone. Production leaves the switch off.
+ */
+@Startup
+@Singleton
+@DependsOn("SchemaMigration")
+public class DemoData {
+
+  static final String SWITCH = "portal.demo-data";
+  private static final Logger LOG = Logger.getLogger(DemoData.class.getName());
+
+  /**
+   * The demo realm's users (username and name, as in realm-config/src/main/demo), so that other
+   * features can name them before their first sign-in. Their email is username@portal.test.
+   */
+  static final List<String[]> USERS =
+      List.of(
+          new String[] {"pat.jones", "Pat Jones"},
+          new String[] {"sam.rivera", "Sam Rivera"},
+          new String[] {"chris.jones", "Chris Jones"},
+          new String[] {"dr.smith", "Alex Smith"},
+          new String[] {"dr.chen", "Wei Chen"},
+          new String[] {"nurse.lee", "Jordan Lee"},
+          new String[] {"comms.diaz", "Maria Diaz"},
+          new String[] {"audit.kim", "Dana Kim"});
+
+  @PersistenceContext EntityManager em;
+  @Inject Clock clock;
+
+  @PostConstruct
+  void load() {
+    if (!enabled()) {
+      return;
+    }
+    int created = 0;
+    for (String[] u : USERS) {
+      boolean exists =
+          !em.createNamedQuery(PortalUser.BY_USERNAME, PortalUser.class)
+              .setParameter("username", u[0])
+              .getResultList()
+              .isEmpty();
+      if (!exists) {
+        em.persist(new PortalUser(u[0], u[1], u[0] + "@portal.test", clock.instant()));
+        created++;
+      }
+    }
+    int count = created;
+    LOG.info(() -> "Demo data loaded: " + count + " portal users created");
+  }
+
+  static boolean enabled() {
+    String value = System.getProperty(SWITCH, System.getenv("PORTAL_DEMO_DATA"));
+    return Boolean.parseBoolean(value);
+  }
+}

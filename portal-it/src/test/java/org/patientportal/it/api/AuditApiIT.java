@@ -1,0 +1,77 @@
+package org.patientportal.it.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.patientportal.it.support.Portal;
+
+/**
+ * The auditor-only endpoint: every other role is refused with a 403 problem, and each refusal
+ * leaves an ACCESS_DENIED entry naming the caller.
+ */
+class AuditApiIT {
+
+  @ParameterizedTest(name = "{0} may not read the audit log")
+  @CsvSource({"pat.jones", "sam.rivera", "chris.jones", "dr.smith", "nurse.lee", "comms.diaz"})
+  void everyRoleButAuditorIsRefusedAndTheRefusalIsAudited(String username) {
+    Instant before = Instant.now().minusSeconds(5);
+    HttpResponse<String> response = Portal.get("/audit", username);
+    assertEquals(403, response.statusCode(), response.body());
+    assertEquals(
+        "application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
+    JsonNode problem = Portal.json(response.body());
+    assertEquals(403, problem.get("status").asInt());
+    assertEquals("/portal/api/v1/audit", problem.get("instance").asText());
+    assertFalse(
+        response.body().contains("Exception"), "no exception text leaks: " + response.body());
+
+    HttpResponse<String> log =
+        Portal.get(
+            "/audit?action=ACCESS_DENIED&actor=" + username + "&from=" + before, "audit.kim");
+    assertEquals(200, log.statusCode(), log.body());
+    assertTrue(
+        StreamSupport.stream(Portal.json(log.body()).spliterator(), false)
+            .anyMatch(
+                e ->
+                    e.get("actor").asText().equals(username)
+                        && e.get("outcome").asText().equals("DENIED")
+                        && e.get("resource").asText().equals("/portal/api/v1/audit")
+                        && !e.get("clientAddress").asText().isBlank()),
+        "an ACCESS_DENIED entry for " + username + " in " + log.body());
+  }
+
+  @Test
+  void theAuditorSearchesAndTheSearchIsItselfAudited() {
+    HttpResponse<String> first = Portal.get("/audit?actor=audit.kim&size=5", "audit.kim");
+    assertEquals(200, first.statusCode(), first.body());
+    HttpResponse<String> second =
+        Portal.get("/audit?actor=audit.kim&action=AUDIT_SEARCH&size=5", "audit.kim");
+    JsonNode entries = Portal.json(second.body());
+    assertTrue(entries.size() >= 1, second.body());
+    assertEquals("AUDIT_SEARCH", entries.get(0).get("action").asText());
+    assertTrue(entries.get(0).get("seq").asLong() > 0);
+  }
+
+  @ParameterizedTest(name = "{0} is refused with a problem naming {1}")
+  @CsvSource({
+    "action=NO_SUCH_ACTION, action",
+    "from=yesterday, from",
+    "size=100000, size",
+    "page=-1, page"
+  })
+  void badCriteriaGetA400ProblemNamingTheField(String query, String field) {
+    HttpResponse<String> response = Portal.get("/audit?" + query, "audit.kim");
+    assertEquals(400, response.statusCode(), response.body());
+    JsonNode problem = Portal.json(response.body());
+    assertEquals(field, problem.get("field").asText());
+    assertFalse(problem.get("detail").asText().isBlank());
+  }
+}

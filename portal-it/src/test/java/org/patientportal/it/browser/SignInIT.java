@@ -1,0 +1,115 @@
+package org.patientportal.it.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.patientportal.it.support.Browser;
+import org.patientportal.it.support.Portal;
+
+/** Signing in and out through the real Keycloak login page, in Chromium. */
+class SignInIT {
+
+  private Browser browser;
+
+  @BeforeEach
+  void openBrowser() {
+    browser = new Browser("en");
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    browser.close();
+  }
+
+  @Test
+  void aPatientSignsInThroughKeycloakAndSeesTheirNameAndMenu() {
+    browser.open(Portal.URL + "/");
+    assertTrue(
+        browser.driver().getCurrentUrl().startsWith(Portal.KEYCLOAK + "/realms/portal/"),
+        "the portal sends an anonymous visitor to Keycloak: " + browser.driver().getCurrentUrl());
+    browser.signInAtKeycloak("pat.jones", Portal.DEMO_PASSWORD);
+
+    WebElement welcome = browser.waitFor(By.id("welcome"));
+    assertEquals("Welcome, Pat Jones", welcome.getText());
+    assertEquals(
+        "Pat Jones",
+        browser
+            .driver()
+            .findElement(By.id("signed-in-user"))
+            .getText()
+            .replace("Signed in as", "")
+            .strip());
+    List<String> menu =
+        browser.driver().findElements(By.cssSelector("nav a")).stream()
+            .map(WebElement::getText)
+            .toList();
+    assertEquals(List.of("Home", "My account"), menu, "a patient's menu has no auditor entries");
+    assertTrue(browser.driver().findElement(By.id("roles")).getText().contains("Patient"));
+    browser.screenshot("home-pat.jones");
+  }
+
+  @Test
+  void theHomePageHasNoSeriousAccessibilityViolations() {
+    browser.signIn("pat.jones");
+    List<String> violations = browser.seriousAccessibilityViolations();
+    assertTrue(violations.isEmpty(), String.join("\n", violations));
+    assertEquals("en", browser.driver().findElement(By.tagName("html")).getAttribute("lang"));
+  }
+
+  @Test
+  void aWrongPasswordIsRefusedByKeycloakAndOpensNoPortalSession() {
+    browser.open(Portal.URL + "/");
+    browser.signInAtKeycloak("pat.jones", "Not-the-password-1");
+    WebElement error = browser.waitFor(By.id("input-error"));
+    assertTrue(error.getText().contains("Invalid username or password"), error.getText());
+    assertTrue(browser.driver().getCurrentUrl().startsWith(Portal.KEYCLOAK));
+    assertTrue(browser.driver().findElements(By.id("welcome")).isEmpty());
+  }
+
+  @Test
+  void signingOutEndsThePortalAndTheKeycloakSession() {
+    browser.signIn("pat.jones");
+    browser.driver().findElement(By.id("signout:signOut")).click();
+    browser.waitFor(By.id("signInAgain"));
+    assertTrue(browser.driver().getCurrentUrl().endsWith("/signed-out.xhtml"));
+
+    // Opening the portal again asks for a password: neither session survived.
+    browser.open(Portal.URL + "/");
+    browser.waitFor(By.id("username"));
+    assertTrue(browser.driver().getCurrentUrl().startsWith(Portal.KEYCLOAK));
+  }
+
+  @Test
+  void aPatientIsRefusedTheAuditorsPage() {
+    browser.signIn("pat.jones");
+    browser.open(Portal.URL + "/audit/log.xhtml");
+    WebElement heading = browser.waitFor(By.tagName("h1"));
+    assertEquals("Not allowed", heading.getText());
+    assertFalse(browser.driver().getPageSource().contains("ACCESS_DENIED"));
+  }
+
+  @Test
+  void theAuditorSeesTheAccessLogAndItIsAccessible() {
+    browser.signIn("audit.kim");
+    List<String> menu =
+        browser.driver().findElements(By.cssSelector("nav a")).stream()
+            .map(WebElement::getText)
+            .toList();
+    assertEquals(List.of("Home", "My account", "Access log"), menu);
+    browser.driver().findElement(By.linkText("Access log")).click();
+    browser.waitFor(By.id("search:go"));
+    assertTrue(
+        browser.driver().getPageSource().contains("SIGN_IN"),
+        "the auditor's own sign-in is logged");
+    List<String> violations = browser.seriousAccessibilityViolations();
+    assertTrue(violations.isEmpty(), String.join("\n", violations));
+    browser.screenshot("audit-log");
+  }
+}

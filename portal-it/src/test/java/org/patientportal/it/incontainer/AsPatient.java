@@ -1,0 +1,21 @@
+package org.patientportal.it.incontainer;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RunAs;
+import jakarta.ejb.Stateless;
+import java.util.concurrent.Callable;
+import org.jboss.ejb3.annotation.RunAsPrincipal;
+
+/**
+ * Runs test code as pat.jones with the role patient, as a signed-in request would reach the EJBs.
+ */
+@Stateless
+@PermitAll
+@RunAs("patient")
+@RunAsPrincipal("pat.jones")
+public class AsPatient {
+
+  public <T> T call(Callable<T> work) throws Exception {
+    return work.call();
+  }
+}

@@ -1,0 +1,168 @@
+package org.patientportal.it.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A headless Debian Chromium driven through Debian's chromedriver (nothing is downloaded), with a
+ * fresh profile, in the language asked for.
+ */
+public final class Browser implements AutoCloseable {
+
+  private static final Set<String> BLOCKING_IMPACTS = Set.of("serious", "critical");
+
+  private final WebDriver driver;
+  private final Path profile;
+
+  public Browser(String language) {
+    try {
+      profile = Files.createTempDirectory("portal-chromium");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--window-size=1280,1000",
+        "--lang=" + language,
+        "--user-data-dir=" + profile);
+    options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(
+                new File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")))
+            .build();
+    driver = new ChromeDriver(service, options);
+    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+  }
+
+  public WebDriver driver() {
+    return driver;
+  }
+
+  public void open(String url) {
+    driver.get(url);
+  }
+
+  public WebElement waitFor(By locator) {
+    return new WebDriverWait(driver, Duration.ofSeconds(30))
+        .until(ExpectedConditions.visibilityOfElementLocated(locator));
+  }
+
+  /** Fills in and submits Keycloak's login form, which the portal has redirected to. */
+  public void signInAtKeycloak(String username, String password) {
+    waitFor(By.id("username")).sendKeys(username);
+    driver.findElement(By.id("password")).sendKeys(password);
+    driver.findElement(By.id("kc-login")).click();
+  }
+
+  /** Opens the portal and signs in through the real Keycloak page; returns on the home page. */
+  public void signIn(String username) {
+    open(Portal.URL + "/");
+    signInAtKeycloak(username, Portal.DEMO_PASSWORD);
+    waitFor(By.id("welcome"));
+  }
+
+  /**
+   * Runs axe-core (from the npm registry, see the pom) on the current page and returns the
+   * violations of serious or critical impact, one line each.
+   */
+  public List<String> seriousAccessibilityViolations() {
+    JavascriptExecutor js = (JavascriptExecutor) driver;
+    js.executeScript(axeSource());
+    driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+    Object raw =
+        js.executeAsyncScript(
+            "const done = arguments[arguments.length - 1];"
+                + "axe.run(document, {resultTypes: ['violations']})"
+                + ".then(r => done(JSON.stringify(r.violations)))"
+                + ".catch(e => done('ERROR ' + e));");
+    String result = String.valueOf(raw);
+    if (result.startsWith("ERROR")) {
+      throw new IllegalStateException("axe-core failed: " + result);
+    }
+    List<String> serious = new ArrayList<>();
+    for (JsonNode violation : Portal.json(result)) {
+      if (BLOCKING_IMPACTS.contains(violation.path("impact").asText())) {
+        List<String> targets = new ArrayList<>();
+        violation.get("nodes").forEach(n -> targets.add(n.get("target").toString()));
+        serious.add(
+            violation.get("id").asText()
+                + " ("
+                + violation.get("impact").asText()
+                + "): "
+                + violation.get("help").asText()
+                + " at "
+                + targets);
+      }
+    }
+    return serious;
+  }
+
+  private static String axeSource() {
+    try {
+      return Files.readString(Path.of(System.getProperty("axe.script")));
+    } catch (IOException e) {
+      throw new UncheckedIOException("axe-core is fetched by the build into target/", e);
+    }
+  }
+
+  /** Saves a screenshot under target/screenshots, for a person to look at. */
+  public void screenshot(String name) {
+    try {
+      Path dir = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
+      Files.createDirectories(dir);
+      Files.write(
+          dir.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      driver.quit();
+    } finally {
+      deleteQuietly(profile.toFile());
+    }
+  }
+
+  private static void deleteQuietly(File file) {
+    File[] children = file.listFiles();
+    if (children != null) {
+      for (File child : children) {
+        deleteQuietly(child);
+      }
+    }
+    file.delete();
+  }
+}

@@ -1,0 +1,36 @@
+package org.patientportal.it.support;
+
+import java.io.File;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.EmptyAsset;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/**
+ * The one deployment helper of the in-container tests: the real portal.ear from the build, with its
+ * web module replaced by a test WAR holding the given classes, so that it can run beside the
+ * deployed portal (another application name, another context root) on the same database.
+ */
+public final class Deployments {
+
+  private Deployments() {}
+
+  public static EnterpriseArchive portalServicesWith(Class<?>... testClasses) {
+    File built = new File(System.getProperty("portal.ear", "../portal-ear/target/portal.ear"));
+    if (!built.isFile()) {
+      throw new IllegalStateException(built + " is missing: build portal-ear first");
+    }
+    EnterpriseArchive ear =
+        ShrinkWrap.create(ZipImporter.class, "portal-it.ear")
+            .importFrom(built)
+            .as(EnterpriseArchive.class);
+    ear.delete("/portal-web.war");
+    ear.delete("/META-INF/application.xml"); // modules are then found by their names
+    WebArchive tests =
+        ShrinkWrap.create(WebArchive.class, "portal-it.war")
+            .addClasses(testClasses)
+            .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
+    return ear.addAsModule(tests);
+  }
+}

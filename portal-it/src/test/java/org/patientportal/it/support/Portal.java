@@ -1,0 +1,97 @@
+package org.patientportal.it.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/** Where the portal under test runs, and an HTTP client for its API with real Keycloak tokens. */
+public final class Portal {
+
+  public static final String URL = System.getProperty("portal.url", "http://localhost:8080/portal");
+  public static final String KEYCLOAK = System.getProperty("keycloak.url", "http://localhost:8180");
+  public static final String MANAGEMENT =
+      System.getProperty("management.url", "http://localhost:9990");
+  public static final String DEMO_PASSWORD = "Demo-pass-2026";
+
+  public static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+
+  private Portal() {}
+
+  /** An access token for a demo user, from the demo realm's portal-cli client (password grant). */
+  public static String token(String username) {
+    return TOKENS.computeIfAbsent(username, u -> requestToken(u, DEMO_PASSWORD));
+  }
+
+  private static String requestToken(String username, String password) {
+    String form =
+        Map.of(
+                "grant_type",
+                "password",
+                "client_id",
+                "portal-cli",
+                "username",
+                username,
+                "password",
+                password)
+            .entrySet()
+            .stream()
+            .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
+    HttpResponse<String> response =
+        send(
+            HttpRequest.newBuilder(
+                    URI.create(KEYCLOAK + "/realms/portal/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build());
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException(
+          "Keycloak refused a token for " + username + ": " + response.body());
+    }
+    return json(response.body()).get("access_token").asText();
+  }
+
+  /** GET an API path (below /api/v1) as a user; null user sends no token. */
+  public static HttpResponse<String> get(String path, String username) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(URL + "/api/v1" + path))
+            .header("Accept", "application/json");
+    if (username != null) {
+      request.header("Authorization", "Bearer " + token(username));
+    }
+    return send(request.GET().build());
+  }
+
+  public static HttpResponse<String> send(HttpRequest request) {
+    try {
+      return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static JsonNode json(String body) {
+    try {
+      return JSON.readTree(body);
+    } catch (IOException e) {
+      throw new UncheckedIOException("not JSON: " + body, e);
+    }
+  }
+}

@@ -1,0 +1,8 @@
+package org.patientportal.web.api;
+
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+
+/** The REST API, version 1: JSON, bearer tokens from Keycloak, errors as RFC 9457 problems. */
+@ApplicationPath("/api/v1")
+public class ApiApplication extends Application {}

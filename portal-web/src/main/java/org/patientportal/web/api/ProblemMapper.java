@@ -1,0 +1,98 @@
+package org.patientportal.web.api;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.EJBAccessException;
+import jakarta.ejb.EJBException;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.patientportal.audit.boundary.AuditService;
+import org.patientportal.shared.entity.DomainException;
+import org.patientportal.shared.entity.ForbiddenException;
+import org.patientportal.shared.entity.InvalidInputException;
+import org.patientportal.shared.entity.NotFoundException;
+
+/**
+ * The API's one exception mapper: every failure leaves as an RFC 9457 problem. Domain refusals keep
+ * their message (written for users); anything unexpected is logged with an incident id and answered
+ * with that id only, never with its own text. Refusals for lack of authority are audited.
+ */
+@Provider
+public class ProblemMapper implements ExceptionMapper<Throwable> {
+
+  private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
+
+  @Context UriInfo uriInfo;
+  @EJB AuditService audit;
+
+  @Override
+  public Response toResponse(Throwable thrown) {
+    Throwable cause = unwrap(thrown);
+    String path = uriInfo == null ? null : uriInfo.getRequestUri().getPath();
+    Problem problem;
+    if (cause instanceof NotFoundException e) {
+      problem = Problem.of(Status.NOT_FOUND, e.type(), e.getMessage(), path);
+    } else if (cause instanceof ForbiddenException e) {
+      audit.recordDenied(path);
+      problem = Problem.of(Status.FORBIDDEN, e.type(), e.getMessage(), path);
+    } else if (cause instanceof EJBAccessException) {
+      audit.recordDenied(path);
+      problem =
+          Problem.of(Status.FORBIDDEN, "forbidden", "Your role does not allow this request.", path);
+    } else if (cause instanceof InvalidInputException e) {
+      problem = Problem.of(Status.BAD_REQUEST, e.type(), e.getMessage(), path).withField(e.field());
+    } else if (cause instanceof DomainException e) {
+      problem = Problem.of(Status.BAD_REQUEST, e.type(), e.getMessage(), path);
+    } else if (cause instanceof ConstraintViolationException e) {
+      problem =
+          Problem.of(
+              Status.BAD_REQUEST,
+              "invalid-input",
+              e.getConstraintViolations().stream()
+                  .map(v -> v.getPropertyPath() + ": " + v.getMessage())
+                  .sorted()
+                  .reduce((a, b) -> a + "; " + b)
+                  .orElse("The request is not valid."),
+              path);
+    } else if (cause instanceof WebApplicationException e && e.getResponse().getStatus() < 500) {
+      Status status = Status.fromStatusCode(e.getResponse().getStatus());
+      String title = status == null ? "Client error" : status.getReasonPhrase();
+      problem =
+          new Problem(
+              "/portal/problems/http-" + e.getResponse().getStatus(),
+              title,
+              e.getResponse().getStatus(),
+              "The request could not be served as sent: " + title + ".",
+              path,
+              null);
+    } else {
+      String incident = UUID.randomUUID().toString();
+      LOG.log(Level.SEVERE, "Incident " + incident + " on " + path, thrown);
+      problem =
+          Problem.of(
+              Status.INTERNAL_SERVER_ERROR,
+              "internal-error",
+              "Something went wrong on our side. Incident " + incident + " has been logged.",
+              path);
+    }
+    return problem.toResponse();
+  }
+
+  private static Throwable unwrap(Throwable thrown) {
+    Throwable t = thrown;
+    while (t instanceof EJBException
+        && !(t instanceof EJBAccessException)
+        && t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t;
+  }
+}

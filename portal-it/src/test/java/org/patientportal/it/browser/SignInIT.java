@@ -67,7 +67,7 @@ class SignInIT {
   void aWrongPasswordIsRefusedByKeycloakAndOpensNoPortalSession() {
     browser.open(Portal.URL + "/");
     browser.signInAtKeycloak("pat.jones", "Not-the-password-1");
-    WebElement error = browser.waitFor(By.id("input-error"));
+    WebElement error = browser.waitFor(By.id("input-error-username"));
     assertTrue(error.getText().contains("Invalid username or password"), error.getText());
     assertTrue(browser.driver().getCurrentUrl().startsWith(Portal.KEYCLOAK));
     assertTrue(browser.driver().findElements(By.id("welcome")).isEmpty());

@@ -53,6 +53,7 @@ public final class Browser implements AutoCloseable {
         "--disable-dev-shm-usage",
         "--window-size=1280,1000",
         "--lang=" + language,
+        "--accept-lang=" + language,
         "--user-data-dir=" + profile);
     options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
     ChromeDriverService service =

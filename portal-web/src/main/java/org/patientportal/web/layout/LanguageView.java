@@ -33,8 +33,12 @@ public class LanguageView {
     return getLocale().getLanguage();
   }
 
+  /** The user's choice: "en", "es", or "" to follow the browser. */
   public String getChosen() {
-    return chosen == null ? getLanguage() : chosen;
+    if (chosen != null) {
+      return chosen;
+    }
+    return user.getPreferredLanguage() == null ? "" : user.getPreferredLanguage();
   }
 
   public void setChosen(String chosen) {

@@ -11,8 +11,34 @@ import org.patientportal.identity.entity.Roles;
 @RequestScoped
 public class MenuView {
 
-  /** One menu entry: the message key of its label, the view it opens, and who sees it. */
-  public record Entry(String labelKey, String outcome, String role) {}
+  /**
+   * One menu entry: the message key of its label, the view it opens, and who sees it (null: every
+   * signed-in user). A class with getters, not a record: Jakarta EL 5 does not read record
+   * accessors.
+   */
+  public static final class Entry {
+    private final String labelKey;
+    private final String outcome;
+    private final String role;
+
+    Entry(String labelKey, String outcome, String role) {
+      this.labelKey = labelKey;
+      this.outcome = outcome;
+      this.role = role;
+    }
+
+    public String getLabelKey() {
+      return labelKey;
+    }
+
+    public String getOutcome() {
+      return outcome;
+    }
+
+    public String getRole() {
+      return role;
+    }
+  }
 
   static final List<Entry> ENTRIES =
       List.of(
@@ -23,6 +49,6 @@ public class MenuView {
   @Inject SessionUser user;
 
   public List<Entry> getEntries() {
-    return ENTRIES.stream().filter(e -> e.role() == null || user.hasRole(e.role())).toList();
+    return ENTRIES.stream().filter(e -> e.role == null || user.hasRole(e.role)).toList();
   }
 }

@@ -1,0 +1,39 @@
+package org.patientportal.web.layout;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Named;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+
+/**
+ * Shows instants in the hospital's time zone ({@code portal.time-zone}, a system property or the
+ * environment variable PORTAL_TIME_ZONE; America/New_York by default) and the view's language.
+ */
+@Named
+@ApplicationScoped
+public class Times {
+
+  private final ZoneId zone =
+      ZoneId.of(
+          System.getProperty(
+              "portal.time-zone",
+              System.getenv().getOrDefault("PORTAL_TIME_ZONE", "America/New_York")));
+
+  /** Date and time, e.g. "Nov 25, 2026, 5:46:20 AM" or "25 nov 2026, 5:46:20". */
+  public String dateTime(Instant instant) {
+    if (instant == null) {
+      return "";
+    }
+    return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
+        .withLocale(FacesContext.getCurrentInstance().getViewRoot().getLocale())
+        .withZone(zone)
+        .format(instant);
+  }
+
+  public ZoneId getZone() {
+    return zone;
+  }
+}

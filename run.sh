@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# Runs the patient portal with its demo data on embedded defaults: builds what changed (Maven fetches
+# WildFly, Keycloak and the mail catcher from Maven Central), starts a GreenMail mail catcher,
+# Keycloak with the demo realm and WildFly with the portal, and prints where everything is.
+# Ctrl-C stops all of it.
+#
+#   ./run.sh              H2 database in portal-ear/target/server (kept between runs)
+#   PORTAL_DB=postgresql ./run.sh    PostgreSQL at 127.0.0.1:5432, database "test", user "postgres"
+#   ./run.sh --rebuild    build even if nothing changed
+set -euo pipefail
+cd "$(dirname "$0")"
+top=$PWD
+
+WILDFLY_VERSION=$(sed -n 's:.*<version.wildfly>\(.*\)</version.wildfly>.*:\1:p' pom.xml)
+KEYCLOAK_VERSION=$(sed -n 's:.*<version.keycloak>\(.*\)</version.keycloak>.*:\1:p' pom.xml)
+server="$top/portal-ear/target/server/wildfly-$WILDFLY_VERSION"
+keycloak="$top/realm-config/target/keycloak-$KEYCLOAK_VERSION"
+greenmail_jar="$top/portal-ear/target/mail-catcher/greenmail-standalone.jar"
+logs="$top/target/run"
+mkdir -p "$logs"
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+for port in 8080 8443 9990 8180 3025 3143 8025; do
+  if port_open "$port"; then
+    echo "Port $port is already in use; stop whatever listens there first (an earlier run?)." >&2
+    exit 1
+  fi
+done
+
+# --- build, unless the last build is newer than every source file
+needs_build=yes
+if [ "${1:-}" != "--rebuild" ] && [ -f "$server/standalone/deployments/portal.ear" ] \
+    && [ -f "$greenmail_jar" ] && [ -x "$keycloak/bin/kc.sh" ]; then
+  newer=$(find pom.xml */pom.xml */src -newer "$server/standalone/deployments/portal.ear" -type f -print -quit)
+  [ -z "$newer" ] && needs_build=no
+fi
+if [ "$needs_build" = yes ]; then
+  echo "Building (first time: Maven downloads WildFly, Keycloak and the libraries, a few minutes)..."
+  mvn -B -q install -DskipTests
+fi
+
+# --- stop everything we start, whatever way this script ends
+pids=()
+cleanup() {
+  trap - EXIT INT TERM
+  echo
+  echo "Stopping the portal, Keycloak and the mail catcher..."
+  if [ -n "${wildfly_pid:-}" ] && kill -0 "$wildfly_pid" 2>/dev/null; then
+    "$server/bin/jboss-cli.sh" -c --command=":shutdown" >/dev/null 2>&1 || kill -TERM -- "-$wildfly_pid" 2>/dev/null || true
+    for _ in $(seq 1 60); do kill -0 "$wildfly_pid" 2>/dev/null || break; sleep 0.5; done
+    kill -KILL -- "-$wildfly_pid" 2>/dev/null || true
+  fi
+  bash "$top/realm-config/src/main/scripts/keycloak.sh" stop "$keycloak" || true
+  for pid in "${pids[@]}"; do kill -TERM -- "-$pid" 2>/dev/null || true; done
+  echo "Stopped."
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# --- mail catcher: SMTP 3025, IMAP 3143 (any password), web API on 8025
+setsid java -Dgreenmail.setup.test.smtp -Dgreenmail.setup.test.imap -Dgreenmail.hostname=127.0.0.1 \
+  -Dgreenmail.auth.disabled -Dgreenmail.api.hostname=127.0.0.1 -Dgreenmail.api.port=8025 \
+  -jar "$greenmail_jar" >"$logs/greenmail.log" 2>&1 < /dev/null &
+pids+=($!)
+
+# --- Keycloak with the demo realm, in the background while WildFly starts
+bash "$top/realm-config/src/main/scripts/keycloak.sh" start "$keycloak" \
+  "$top/realm-config/src/main/demo/portal-realm.json" 8180 >"$logs/keycloak-start.log" 2>&1 &
+keycloak_starter=$!
+
+# --- WildFly with the portal and its demo data
+export PORTAL_DEMO_DATA=true PORTAL_COOKIE_SECURE=false
+if [ "${PORTAL_DB:-h2}" = postgresql ]; then
+  export PORTAL_DB_DRIVER=postgresql
+  export PORTAL_DB_URL="${PORTAL_DB_URL:-jdbc:postgresql://127.0.0.1:5432/test}"
+  export PORTAL_DB_USER="${PORTAL_DB_USER:-postgres}" PORTAL_DB_PASSWORD="${PORTAL_DB_PASSWORD:-}"
+fi
+setsid "$server/bin/standalone.sh" -c standalone-full.xml >"$logs/wildfly.log" 2>&1 < /dev/null &
+wildfly_pid=$!
+
+if ! wait "$keycloak_starter"; then
+  cat "$logs/keycloak-start.log" >&2
+  exit 1
+fi
+echo "Keycloak is up; waiting for the portal..."
+for _ in $(seq 1 360); do
+  if curl -fsS -o /dev/null http://localhost:8080/portal/health/ready 2>/dev/null; then
+    ready=yes
+    break
+  fi
+  if ! kill -0 "$wildfly_pid" 2>/dev/null; then break; fi
+  sleep 0.5
+done
+if [ "${ready:-}" != yes ]; then
+  echo "The portal did not become ready; the end of $logs/wildfly.log:" >&2
+  tail -n 40 "$logs/wildfly.log" >&2
+  exit 1
+fi
+
+cat <<BANNER
+
+  The patient portal is running (database: ${PORTAL_DB:-h2}).
+
+    Portal           http://localhost:8080/portal/    https://localhost:8443/portal/ (self-signed)
+    API              http://localhost:8080/portal/api/v1/me   (bearer token; see README.md)
+    Readiness        http://localhost:8080/portal/health/ready   server: http://localhost:9990/health/ready
+    Keycloak         http://localhost:8180/   (admin console needs an admin user; see README.md)
+    Mail catcher     SMTP localhost:3025, IMAP localhost:3143 (any password), web http://localhost:8025/
+
+  Demo logins, password Demo-pass-2026 for all:
+    pat.jones, sam.rivera (patients)   chris.jones (caregiver of pat.jones)
+    dr.smith, dr.chen (clinicians)     nurse.lee (staff)
+    comms.diaz (communications)        audit.kim (auditor)
+
+  Logs: $logs/    Ctrl-C stops everything.
+BANNER
+
+wait "$wildfly_pid" || true

@@ -10,7 +10,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import org.patientportal.audit.control.AuditLog;
+import org.patientportal.audit.boundary.AuditLog;
 import org.patientportal.audit.entity.AuditAction;
 import org.patientportal.audit.entity.AuditOutcome;
 import org.patientportal.identity.entity.PortalUser;

@@ -87,12 +87,18 @@ class SignInIT {
   }
 
   @Test
-  void aPatientIsRefusedTheAuditorsPage() {
-    browser.signIn("pat.jones");
+  void aPatientIsRefusedTheAuditorsPageAndTheRefusalIsAudited() {
+    java.time.Instant before = java.time.Instant.now().minusSeconds(5);
+    browser.signIn("sam.rivera");
     browser.open(Portal.URL + "/audit/log.xhtml");
     WebElement heading = browser.waitFor(By.tagName("h1"));
     assertEquals("Not allowed", heading.getText());
     assertFalse(browser.driver().getPageSource().contains("ACCESS_DENIED"));
+
+    String log =
+        Portal.get("/audit?action=ACCESS_DENIED&actor=sam.rivera&from=" + before, "audit.kim")
+            .body();
+    assertTrue(log.contains("\"resource\":\"/portal/audit/log.xhtml\""), log);
   }
 
   @Test

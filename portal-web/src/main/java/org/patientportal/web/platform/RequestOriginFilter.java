@@ -8,7 +8,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.patientportal.platform.control.RequestOrigin;
+import org.patientportal.platform.boundary.RequestOrigin;
 
 /**
  * Tells the services where each request came from, for the audit log. Behind a proxy, WildFly's

@@ -1,20 +1,23 @@
-package org.patientportal.audit.control;
+package org.patientportal.audit.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import org.patientportal.audit.entity.AuditAction;
 import org.patientportal.audit.entity.AuditEntry;
 import org.patientportal.audit.entity.AuditOutcome;
-import org.patientportal.platform.control.RequestOrigin;
+import org.patientportal.platform.boundary.RequestOrigin;
 
 /**
- * Writes audit entries in the caller's transaction, so an access and its record commit or roll back
- * together. The client address and user agent come from the current request.
+ * How every feature writes to the access log: in the caller's transaction (MANDATORY: there must be
+ * one), so an access and its record commit or roll back together. The client address and user agent
+ * come from the current request.
  */
 @ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
 public class AuditLog {
 
   @PersistenceContext EntityManager em;

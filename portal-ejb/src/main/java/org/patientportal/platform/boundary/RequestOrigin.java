@@ -1,4 +1,4 @@
-package org.patientportal.platform.control;
+package org.patientportal.platform.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
 

@@ -104,7 +104,7 @@ cat <<BANNER
     Portal           http://localhost:8080/portal/    https://localhost:8443/portal/ (self-signed)
     API              http://localhost:8080/portal/api/v1/me   (bearer token; see README.md)
     Readiness        http://localhost:8080/portal/health/ready   server: http://localhost:9990/health/ready
-    Keycloak         http://localhost:8180/   (admin console needs an admin user; see README.md)
+    Keycloak         http://localhost:8180/admin/   (demo administrator: admin / Demo-admin-2026)
     Mail catcher     SMTP localhost:3025, IMAP localhost:3143 (any password), web http://localhost:8025/
 
   Demo logins, password Demo-pass-2026 for all:

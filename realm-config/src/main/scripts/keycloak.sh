@@ -53,7 +53,10 @@ case "$cmd" in
     jdk=$(java_for_keycloak)
     echo "Starting Keycloak on port $port (log: $log)"
     # setsid gives Keycloak its own process group, so stop can end kc.sh and its java child together.
-    JAVA_HOME="$jdk" JAVA_OPTS_KC_HEAP="-Xms64m -Xmx512m" setsid "$home/bin/kc.sh" start-dev \
+    # A demo administrator for the admin console (development mode only; never in production).
+    JAVA_HOME="$jdk" JAVA_OPTS_KC_HEAP="-Xms64m -Xmx512m" \
+      KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD="${KEYCLOAK_ADMIN_PASSWORD:-Demo-admin-2026}" \
+      setsid "$home/bin/kc.sh" start-dev \
       --http-port="$port" --import-realm --http-management-port=$((port + 820)) \
       >"$log" 2>&1 < /dev/null &
     echo $! > "$pidfile"

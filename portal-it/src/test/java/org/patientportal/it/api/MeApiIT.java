@@ -88,19 +88,11 @@ class MeApiIT {
 
   @Test
   void anUnknownPathIsA404Problem() {
-    HttpResponse<String> response = Portal.get("/no-such-thing", "pat.jones");
-    assertEquals(404, response.statusCode());
-    assertEquals(
-        "application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
-    assertEquals(404, Portal.json(response.body()).get("status").asInt());
+    Portal.assertProblem(Portal.get("/no-such-thing", "pat.jones"), 404);
   }
 
   static void assertUnauthorized(HttpResponse<String> response) {
-    assertEquals(401, response.statusCode(), response.body());
-    assertEquals(
-        "application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
-    JsonNode problem = Portal.json(response.body());
-    assertEquals(401, problem.get("status").asInt());
+    JsonNode problem = Portal.assertProblem(response, 401);
     assertEquals("Unauthorized", problem.get("title").asText());
     assertTrue(problem.get("detail").asText().contains("token"), problem.toString());
   }

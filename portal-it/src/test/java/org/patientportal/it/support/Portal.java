@@ -87,6 +87,20 @@ public final class Portal {
     }
   }
 
+  /**
+   * Asserts that a response is an RFC 9457 problem with the given status, and returns the problem.
+   */
+  public static JsonNode assertProblem(HttpResponse<String> response, int status) {
+    org.junit.jupiter.api.Assertions.assertEquals(status, response.statusCode(), response.body());
+    org.junit.jupiter.api.Assertions.assertEquals(
+        "application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
+    JsonNode problem = json(response.body());
+    org.junit.jupiter.api.Assertions.assertEquals(status, problem.get("status").asInt());
+    org.junit.jupiter.api.Assertions.assertFalse(
+        response.body().contains("Exception"), "no exception text leaks: " + response.body());
+    return problem;
+  }
+
   public static JsonNode json(String body) {
     try {
       return JSON.readTree(body);

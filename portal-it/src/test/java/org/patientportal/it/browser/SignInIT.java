@@ -64,6 +64,30 @@ class SignInIT {
   }
 
   @Test
+  void theKeyboardReachesTheSkipLinkFirstAndItLeadsToTheMainContent() {
+    browser.signIn("pat.jones");
+    org.openqa.selenium.WebElement body = browser.driver().findElement(By.tagName("body"));
+    body.sendKeys(org.openqa.selenium.Keys.TAB);
+    WebElement first = browser.driver().switchTo().activeElement();
+    assertEquals("Skip to main content", first.getText());
+    first.sendKeys(org.openqa.selenium.Keys.ENTER);
+    assertEquals("main", browser.driver().switchTo().activeElement().getAttribute("id"));
+    // from the top again, through the header by keyboard alone: language, then signing out
+    browser.driver().navigate().refresh();
+    browser.waitFor(By.id("welcome"));
+    List<String> order = new java.util.ArrayList<>();
+    org.openqa.selenium.interactions.Actions keys =
+        new org.openqa.selenium.interactions.Actions(browser.driver());
+    for (int i = 0; i < 8; i++) {
+      keys.sendKeys(org.openqa.selenium.Keys.TAB).perform();
+      String id = browser.driver().switchTo().activeElement().getAttribute("id");
+      order.add(id == null ? "" : id);
+    }
+    assertTrue(order.contains("language:choice"), order.toString());
+    assertTrue(order.contains("signout:signOut"), order.toString());
+  }
+
+  @Test
   void aWrongPasswordIsRefusedByKeycloakAndOpensNoPortalSession() {
     browser.open(Portal.URL + "/");
     browser.signInAtKeycloak("pat.jones", "Not-the-password-1");

@@ -40,10 +40,14 @@ class TransportIT {
     assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(""));
     assertEquals("SAMEORIGIN", response.headers().firstValue("X-Frame-Options").orElse(""));
     assertEquals("same-origin", response.headers().firstValue("Referrer-Policy").orElse(""));
+    assertEquals(
+        "no-store",
+        response.headers().firstValue("Cache-Control").orElse(""),
+        "answers that may hold health information are never cached");
   }
 
   @Test
-  void theBrowserSessionCookieIsHiddenFromScripts() {
+  void theBrowserSessionCookiesAreHiddenFromScriptsAndOtherSites() {
     HttpResponse<String> response =
         Portal.send(HttpRequest.newBuilder(URI.create(Portal.URL + "/")).build());
     assertEquals(302, response.statusCode(), "an anonymous visitor goes to Keycloak");
@@ -51,7 +55,8 @@ class TransportIT {
         response.headers().firstValue("Location").orElse("").startsWith(Portal.KEYCLOAK),
         response.headers().toString());
     assertTrue(
-        response.headers().allValues("Set-Cookie").stream().allMatch(c -> c.contains("HttpOnly")),
+        response.headers().allValues("Set-Cookie").stream()
+            .allMatch(c -> c.contains("HttpOnly") && c.contains("SameSite=Lax")),
         response.headers().allValues("Set-Cookie").toString());
   }
 

@@ -39,8 +39,16 @@ public final class Browser implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    File chromium = new File(System.getProperty("chromium.binary", "/usr/bin/chromium"));
+    File chromedriver =
+        new File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver"));
+    if (!chromium.canExecute() || !chromedriver.canExecute()) {
+      throw new IllegalStateException(
+          "The browser tests need Debian's Chromium and chromedriver: apt-get install chromium"
+              + " chromium-driver (or set -Dchromium.binary and -Dchromedriver.binary)");
+    }
     ChromeOptions options = new ChromeOptions();
-    options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
+    options.setBinary(chromium.getPath());
     options.addArguments(
         "--headless",
         "--no-sandbox",
@@ -57,10 +65,7 @@ public final class Browser implements AutoCloseable {
         "--user-data-dir=" + profile);
     options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
     ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(
-                new File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")))
-            .build();
+        new ChromeDriverService.Builder().usingDriverExecutable(chromedriver).build();
     driver = new ChromeDriver(service, options);
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
   }

@@ -1,27 +1,27 @@
 package org.patientportal.it.incontainer;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.patientportal.crypto.control.Envelope;
-import org.patientportal.crypto.control.KeyEncryptionKeys;
+import org.patientportal.crypto.boundary.Crypto;
 import org.patientportal.crypto.entity.SealBrokenException;
 import org.patientportal.crypto.entity.Sealed;
 import org.patientportal.it.support.Deployments;
 
 /**
  * Envelope encryption inside WildFly: the EJB module reaches WildFly's own BouncyCastle (the BCFKS
- * key store, AES key wrap) through the EAR's jboss-deployment-structure.xml.
+ * key store, AES key wrap) through the EAR's jboss-deployment-structure.xml, and the demo's key
+ * store is made on first start in the server's data folder, outside the database and deployment.
  */
 @ExtendWith(ArquillianExtension.class)
 class EnvelopeIT {
@@ -31,19 +31,23 @@ class EnvelopeIT {
     return Deployments.portalServicesWith(EnvelopeIT.class);
   }
 
+  @Inject Crypto crypto;
+
   @Test
-  void sealsOpensAndRotatesWithWildFlysBouncyCastle() throws Exception {
-    Path dir = Files.createTempDirectory("portal-kek");
-    KeyEncryptionKeys keys =
-        KeyEncryptionKeys.openOrCreate(
-            dir.resolve("kek.bcfks"), "it-pass".toCharArray(), new SecureRandom());
-    Envelope envelope = new Envelope(keys, new SecureRandom());
-    byte[] aad = "message/1/body".getBytes(UTF_8);
-    Sealed sealed = envelope.seal("hello".getBytes(UTF_8), aad);
-    keys.rotate();
-    Sealed rewrapped = envelope.rewrap(sealed);
-    assertEquals(2, rewrapped.keyVersion());
-    assertArrayEquals("hello".getBytes(UTF_8), envelope.open(rewrapped, aad));
-    assertThrows(SealBrokenException.class, () -> envelope.open(rewrapped, "x".getBytes(UTF_8)));
+  void theDemoKeyStoreIsABcfksFileInTheServersDataFolder() throws Exception {
+    Path file =
+        Path.of(System.getProperty("jboss.server.data.dir"), "portal/keys/portal-kek.bcfks");
+    assertFalse(Files.size(file) == 0);
+    String head = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+    assertFalse(head.contains("kek-v1\u0000\u0000"), "entries are protected, not plain");
+  }
+
+  @Test
+  void sealsAndOpensAndRefusesAnotherOwner() {
+    Sealed sealed = crypto.seal("Is my port flush due?", "message/1/body");
+    assertEquals(crypto.currentKeyVersion(), sealed.keyVersion());
+    assertFalse(new String(sealed.ciphertext(), StandardCharsets.UTF_8).contains("port flush"));
+    assertEquals("Is my port flush due?", crypto.open(sealed, "message/1/body"));
+    assertThrows(SealBrokenException.class, () -> crypto.open(sealed, "message/2/body"));
   }
 }

@@ -1,0 +1,128 @@
+package org.patientportal.crypto.boundary;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.logging.Logger;
+import org.patientportal.crypto.control.Envelope;
+import org.patientportal.crypto.control.KeyEncryptionKeys;
+import org.patientportal.crypto.entity.Sealed;
+
+/**
+ * How features encrypt health information at rest. The key-encryption keys live in a BCFKS key
+ * store outside the database and the deployment:
+ *
+ * <ul>
+ *   <li>{@code PORTAL_KEYSTORE_PATH} (or {@code portal.keystore.path}): the file; by default {@code
+ *       <server data dir>/portal/keys/portal-kek.bcfks};
+ *   <li>{@code PORTAL_KEYSTORE_PASSWORD} (or {@code portal.keystore.password}): its password,
+ *       required outside the demo;
+ *   <li>a missing file is created (with a first key) only for the demo ({@code
+ *       PORTAL_DEMO_DATA=true}) or when {@code PORTAL_KEYSTORE_CREATE=true}; otherwise the
+ *       deployment fails, rather than encrypt under a key nobody has backed up.
+ * </ul>
+ *
+ * The keys are loaded when the application starts, never per request.
+ */
+@ApplicationScoped
+public class Crypto {
+
+  private static final Logger LOG = Logger.getLogger(Crypto.class.getName());
+  static final String DEMO_PASSWORD = "demo-keystore-password-not-for-production";
+
+  private KeyEncryptionKeys keys;
+  private Envelope envelope;
+
+  @PostConstruct
+  void load() {
+    SecureRandom random = new SecureRandom();
+    Path file = Path.of(setting("portal.keystore.path", "PORTAL_KEYSTORE_PATH", defaultPath()));
+    boolean demo = Boolean.parseBoolean(setting("portal.demo-data", "PORTAL_DEMO_DATA", "false"));
+    String password =
+        setting(
+            "portal.keystore.password", "PORTAL_KEYSTORE_PASSWORD", demo ? DEMO_PASSWORD : null);
+    if (password == null || password.isEmpty()) {
+      throw new IllegalStateException(
+          "Set PORTAL_KEYSTORE_PASSWORD: the password of the key store that protects messages");
+    }
+    boolean mayCreate =
+        demo
+            || Boolean.parseBoolean(
+                setting("portal.keystore.create", "PORTAL_KEYSTORE_CREATE", "false"));
+    if (!Files.exists(file) && !mayCreate) {
+      throw new IllegalStateException(
+          "No key store at "
+              + file
+              + ": restore it from backup, or set PORTAL_KEYSTORE_CREATE=true to make a new one");
+    }
+    keys = KeyEncryptionKeys.openOrCreate(file, password.toCharArray(), random);
+    envelope = new Envelope(keys, random);
+    LOG.info(
+        () -> "Key store " + file + " open; key-encryption key version " + keys.currentVersion());
+  }
+
+  /** Loads the key store at deployment, so a missing or locked one fails the deployment. */
+  void atStartup(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+    keys.currentVersion();
+  }
+
+  /** Seals a text that belongs to {@code owner} (e.g. "message/42/body"). */
+  public Sealed seal(String text, String owner) {
+    return envelope.seal(
+        text.getBytes(StandardCharsets.UTF_8), owner.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Opens a sealed text; a {@link org.patientportal.crypto.entity.SealBrokenException} if altered.
+   */
+  public String open(Sealed sealed, String owner) {
+    return new String(
+        envelope.open(sealed, owner.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
+  }
+
+  public Sealed sealBytes(byte[] content, String owner) {
+    return envelope.seal(content, owner.getBytes(StandardCharsets.UTF_8));
+  }
+
+  public byte[] openBytes(Sealed sealed, String owner) {
+    return envelope.open(sealed, owner.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The value with its data key wrapped by the current key-encryption key (for rotation). */
+  public Sealed rewrap(Sealed sealed) {
+    return envelope.rewrap(sealed);
+  }
+
+  public int currentKeyVersion() {
+    return keys.currentVersion();
+  }
+
+  /** Adds a key-encryption key; new values use it, old ones until they are re-wrapped. */
+  public int rotate() {
+    return keys.rotate();
+  }
+
+  /** Removes a key-encryption key that no stored value uses any more. */
+  public void retire(int version) {
+    keys.retire(version);
+  }
+
+  private static String defaultPath() {
+    String dataDir =
+        System.getProperty("jboss.server.data.dir", System.getProperty("java.io.tmpdir"));
+    return Path.of(dataDir, "portal", "keys", "portal-kek.bcfks").toString();
+  }
+
+  private static String setting(String property, String environment, String fallback) {
+    String value = System.getProperty(property);
+    if (value == null) {
+      value = System.getenv(environment);
+    }
+    return value == null ? fallback : value;
+  }
+}

@@ -12,6 +12,7 @@ import java.util.logging.Logger;
 import org.patientportal.crypto.control.Envelope;
 import org.patientportal.crypto.control.KeyEncryptionKeys;
 import org.patientportal.crypto.entity.Sealed;
+import org.patientportal.platform.boundary.Settings;
 
 /**
  * How features encrypt health information at rest. The key-encryption keys live in a BCFKS key
@@ -41,19 +42,17 @@ public class Crypto {
   @PostConstruct
   void load() {
     SecureRandom random = new SecureRandom();
-    Path file = Path.of(setting("portal.keystore.path", "PORTAL_KEYSTORE_PATH", defaultPath()));
-    boolean demo = Boolean.parseBoolean(setting("portal.demo-data", "PORTAL_DEMO_DATA", "false"));
+    Path file =
+        Path.of(Settings.get("portal.keystore.path", "PORTAL_KEYSTORE_PATH", defaultPath()));
+    boolean demo = Settings.demo();
     String password =
-        setting(
+        Settings.get(
             "portal.keystore.password", "PORTAL_KEYSTORE_PASSWORD", demo ? DEMO_PASSWORD : null);
     if (password == null || password.isEmpty()) {
       throw new IllegalStateException(
           "Set PORTAL_KEYSTORE_PASSWORD: the password of the key store that protects messages");
     }
-    boolean mayCreate =
-        demo
-            || Boolean.parseBoolean(
-                setting("portal.keystore.create", "PORTAL_KEYSTORE_CREATE", "false"));
+    boolean mayCreate = demo || Settings.flag("portal.keystore.create", "PORTAL_KEYSTORE_CREATE");
     if (!Files.exists(file) && !mayCreate) {
       throw new IllegalStateException(
           "No key store at "
@@ -116,13 +115,5 @@ public class Crypto {
     String dataDir =
         System.getProperty("jboss.server.data.dir", System.getProperty("java.io.tmpdir"));
     return Path.of(dataDir, "portal", "keys", "portal-kek.bcfks").toString();
-  }
-
-  private static String setting(String property, String environment, String fallback) {
-    String value = System.getProperty(property);
-    if (value == null) {
-      value = System.getenv(environment);
-    }
-    return value == null ? fallback : value;
   }
 }

@@ -22,7 +22,6 @@ import org.patientportal.identity.entity.PortalUser;
 @DependsOn("SchemaMigration")
 public class DemoData {
 
-  static final String SWITCH = "portal.demo-data";
   private static final Logger LOG = Logger.getLogger(DemoData.class.getName());
 
   /**
@@ -45,7 +44,7 @@ public class DemoData {
 
   @PostConstruct
   void load() {
-    if (!enabled()) {
+    if (!Settings.demo()) {
       return;
     }
     int created = 0;
@@ -62,10 +61,5 @@ public class DemoData {
     }
     int count = created;
     LOG.info(() -> "Demo data loaded: " + count + " portal users created");
-  }
-
-  static boolean enabled() {
-    String value = System.getProperty(SWITCH, System.getenv("PORTAL_DEMO_DATA"));
-    return Boolean.parseBoolean(value);
   }
 }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import org.patientportal.platform.boundary.Settings;
 
 /**
  * Shows instants in the hospital's time zone ({@code portal.time-zone}, a system property or the
@@ -17,10 +18,7 @@ import java.time.format.FormatStyle;
 public class Times {
 
   private final ZoneId zone =
-      ZoneId.of(
-          System.getProperty(
-              "portal.time-zone",
-              System.getenv().getOrDefault("PORTAL_TIME_ZONE", "America/New_York")));
+      ZoneId.of(Settings.get("portal.time-zone", "PORTAL_TIME_ZONE", "America/New_York"));
 
   /** Date and time, e.g. "Nov 25, 2026, 5:46:20 AM" or "25 nov 2026, 5:46:20". */
   public String dateTime(Instant instant) {

@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.patientportal.it.support.Portal;
@@ -24,9 +22,9 @@ class BruteForceIT {
   @Test
   void fiveWrongPasswordsLockTheAccount() {
     for (int i = 0; i < 5; i++) {
-      assertRefused(passwordGrant(USER, "Wrong-pass-" + i));
+      assertRefused(Portal.passwordGrant("portal", "portal-cli", USER, "Wrong-pass-" + i));
     }
-    assertRefused(passwordGrant(USER, Portal.DEMO_PASSWORD));
+    assertRefused(Portal.passwordGrant("portal", "portal-cli", USER, Portal.DEMO_PASSWORD));
 
     HttpResponse<String> status =
         admin("GET", "/attack-detection/brute-force/users/" + userId(USER));
@@ -42,21 +40,8 @@ class BruteForceIT {
   @AfterEach
   void liftTheLock() {
     admin("DELETE", "/attack-detection/brute-force/users/" + userId(USER));
-    assertEquals(200, passwordGrant(USER, Portal.DEMO_PASSWORD).statusCode());
-  }
-
-  private static HttpResponse<String> passwordGrant(String username, String password) {
-    String form =
-        "grant_type=password&client_id=portal-cli&username="
-            + URLEncoder.encode(username, StandardCharsets.UTF_8)
-            + "&password="
-            + URLEncoder.encode(password, StandardCharsets.UTF_8);
-    return Portal.send(
-        HttpRequest.newBuilder(
-                URI.create(Portal.KEYCLOAK + "/realms/portal/protocol/openid-connect/token"))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(form))
-            .build());
+    assertEquals(
+        200, Portal.passwordGrant("portal", "portal-cli", USER, Portal.DEMO_PASSWORD).statusCode());
   }
 
   private static String userId(String username) {
@@ -66,14 +51,8 @@ class BruteForceIT {
 
   /** A call to the admin API of the demo Keycloak, as its demo administrator. */
   private static HttpResponse<String> admin(String method, String path) {
-    String form = "grant_type=password&client_id=admin-cli&username=admin&password=Demo-admin-2026";
     HttpResponse<String> token =
-        Portal.send(
-            HttpRequest.newBuilder(
-                    URI.create(Portal.KEYCLOAK + "/realms/master/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form))
-                .build());
+        Portal.passwordGrant("master", "admin-cli", "admin", "Demo-admin-2026");
     String accessToken = Portal.json(token.body()).get("access_token").asText();
     return Portal.send(
         HttpRequest.newBuilder(URI.create(Portal.KEYCLOAK + "/admin/realms/portal" + path))

@@ -37,12 +37,25 @@ public final class Portal {
   }
 
   private static String requestToken(String username, String password) {
+    HttpResponse<String> response = passwordGrant("portal", "portal-cli", username, password);
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException(
+          "Keycloak refused a token for " + username + ": " + response.body());
+    }
+    return json(response.body()).get("access_token").asText();
+  }
+
+  /**
+   * Keycloak's answer to a password grant (direct access) in {@code realm} for {@code clientId}.
+   */
+  public static HttpResponse<String> passwordGrant(
+      String realm, String clientId, String username, String password) {
     String form =
         Map.of(
                 "grant_type",
                 "password",
                 "client_id",
-                "portal-cli",
+                clientId,
                 "username",
                 username,
                 "password",
@@ -51,18 +64,12 @@ public final class Portal {
             .stream()
             .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
             .collect(Collectors.joining("&"));
-    HttpResponse<String> response =
-        send(
-            HttpRequest.newBuilder(
-                    URI.create(KEYCLOAK + "/realms/portal/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form))
-                .build());
-    if (response.statusCode() != 200) {
-      throw new IllegalStateException(
-          "Keycloak refused a token for " + username + ": " + response.body());
-    }
-    return json(response.body()).get("access_token").asText();
+    return send(
+        HttpRequest.newBuilder(
+                URI.create(KEYCLOAK + "/realms/" + realm + "/protocol/openid-connect/token"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form))
+            .build());
   }
 
   /** GET an API path (below /api/v1) as a user; null user sends no token. */

@@ -19,14 +19,12 @@ public class SessionUser implements Serializable {
 
   private String username;
   private String displayName;
-  private String email;
   private List<String> roles = List.of();
   private String preferredLanguage;
 
   void signedIn(PortalUser user, List<String> portalRoles) {
     this.username = user.getUsername();
     this.displayName = user.getDisplayName();
-    this.email = user.getEmail();
     this.roles = List.copyOf(portalRoles);
     this.preferredLanguage = user.getPreferredLanguage();
   }
@@ -62,10 +60,6 @@ public class SessionUser implements Serializable {
 
   public String getDisplayName() {
     return displayName;
-  }
-
-  public String getEmail() {
-    return email;
   }
 
   public List<String> getRoles() {

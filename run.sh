@@ -110,7 +110,7 @@ cat <<BANNER
   Demo logins, password Demo-pass-2026 for all:
     pat.jones, sam.rivera (patients)   chris.jones (caregiver of pat.jones)
     dr.smith, dr.chen (clinicians)     nurse.lee (staff)
-    comms.diaz (communications)        audit.kim (auditor)
+    comms.diaz (communications)        audit.kim (auditor)        admin.ito (admin)
 
   Logs: $logs/    Ctrl-C stops everything.
 BANNER

@@ -74,7 +74,14 @@ public class AuditService {
   @PermitAll
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public void recordDenied(String resource) {
-    log.record(caller(), null, AuditAction.ACCESS_DENIED, resource, AuditOutcome.DENIED);
+    recordDenied(resource, null);
+  }
+
+  /** As {@link #recordDenied(String)}, naming the patient whose record was refused. */
+  @PermitAll
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public void recordDenied(String resource, String patient) {
+    log.record(caller(), patient, AuditAction.ACCESS_DENIED, resource, AuditOutcome.DENIED);
   }
 
   private String caller() {

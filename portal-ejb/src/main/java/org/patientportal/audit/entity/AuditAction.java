@@ -7,5 +7,17 @@ public enum AuditAction {
   /** A request was refused for lack of authority. */
   ACCESS_DENIED,
   /** An auditor searched the audit log. */
-  AUDIT_SEARCH
+  AUDIT_SEARCH,
+  /** A secure message was sent (resource: message/{id}). */
+  MESSAGE_SENT,
+  /** A secure message was shown to its reader (resource: message/{id}). */
+  MESSAGE_OPENED,
+  /** An attachment of a secure message was downloaded (resource: attachment/{id}). */
+  ATTACHMENT_DOWNLOADED,
+  /** A clinician or staff member marked a thread as done (resource: thread/{id}). */
+  THREAD_DONE,
+  /** A patient accepted the messaging guidelines (resource: guidelines/{version}). */
+  GUIDELINES_ACCEPTED,
+  /** An administrator rotated the key-encryption key (resource: kek/v{version}). */
+  KEY_ROTATED
 }

@@ -97,6 +97,19 @@ public class Crypto {
     return envelope.rewrap(sealed);
   }
 
+  /**
+   * A data key wrapped by key-encryption key {@code version}, wrapped instead by the current key
+   * (for rotation in bulk, without reading the values' ciphertext).
+   */
+  public byte[] rewrapKey(byte[] wrappedKey, int version) {
+    return envelope.rewrapKey(wrappedKey, version);
+  }
+
+  /** The versions of the key-encryption keys in the key store, oldest first. */
+  public java.util.List<Integer> keyVersions() {
+    return java.util.List.copyOf(keys.versions().keySet());
+  }
+
   public int currentKeyVersion() {
     return keys.currentVersion();
   }

@@ -87,9 +87,17 @@ public class Envelope {
     if (sealed.keyVersion() == current) {
       return sealed;
     }
-    byte[] dataKey = unwrap(keys.version(sealed.keyVersion()), sealed.wrappedKey());
+    return sealed.rewrapped(rewrapKey(sealed.wrappedKey(), sealed.keyVersion()), current);
+  }
+
+  /**
+   * A data key wrapped by key-encryption key {@code version}, wrapped instead by the current one;
+   * rotation uses it to move values without reading their ciphertext.
+   */
+  public byte[] rewrapKey(byte[] wrappedKey, int version) {
+    byte[] dataKey = unwrap(keys.version(version), wrappedKey);
     try {
-      return sealed.rewrapped(wrap(keys.version(current), dataKey), current);
+      return wrap(keys.version(keys.currentVersion()), dataKey);
     } finally {
       java.util.Arrays.fill(dataKey, (byte) 0);
     }

@@ -10,6 +10,8 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.List;
 import java.util.logging.Logger;
+import org.patientportal.care.entity.CarePool;
+import org.patientportal.care.entity.PoolRole;
 import org.patientportal.identity.entity.PortalUser;
 
 /**
@@ -37,7 +39,8 @@ public class DemoData {
           new String[] {"dr.chen", "Wei Chen"},
           new String[] {"nurse.lee", "Jordan Lee"},
           new String[] {"comms.diaz", "Maria Diaz"},
-          new String[] {"audit.kim", "Dana Kim"});
+          new String[] {"audit.kim", "Dana Kim"},
+          new String[] {"admin.ito", "Kai Ito"});
 
   @PersistenceContext EntityManager em;
   @Inject Clock clock;
@@ -60,6 +63,35 @@ public class DemoData {
       }
     }
     int count = created;
-    LOG.info(() -> "Demo data loaded: " + count + " portal users created");
+    boolean pool = carePool();
+    LOG.info(
+        () ->
+            "Demo data loaded: "
+                + count
+                + " portal users created"
+                + (pool ? "; the Breast Oncology pool created" : ""));
+  }
+
+  /**
+   * The demo's care team: the Breast Oncology pool, worked by dr.smith and dr.chen (clinicians) and
+   * nurse.lee (staff), caring for pat.jones and sam.rivera.
+   */
+  private boolean carePool() {
+    boolean exists =
+        !em.createNamedQuery(CarePool.BY_CODE, CarePool.class)
+            .setParameter("code", "breast-oncology")
+            .getResultList()
+            .isEmpty();
+    if (exists) {
+      return false;
+    }
+    CarePool pool = new CarePool("breast-oncology", "Breast Oncology");
+    pool.addMember("dr.smith", PoolRole.CLINICIAN);
+    pool.addMember("dr.chen", PoolRole.CLINICIAN);
+    pool.addMember("nurse.lee", PoolRole.STAFF);
+    pool.addPatient("pat.jones");
+    pool.addPatient("sam.rivera");
+    em.persist(pool);
+    return true;
   }
 }

@@ -26,7 +26,8 @@ class MeApiIT {
     "dr.chen, clinician",
     "nurse.lee, staff",
     "comms.diaz, communications",
-    "audit.kim, auditor"
+    "audit.kim, auditor",
+    "admin.ito, admin"
   })
   void meNamesTheCallerAndTheirPortalRoles(String username, String role) {
     HttpResponse<String> response = Portal.get("/me", username);

@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.patientportal.audit.boundary.AuditService;
+import org.patientportal.shared.entity.ConflictException;
 import org.patientportal.shared.entity.DomainException;
 import org.patientportal.shared.entity.ForbiddenException;
 import org.patientportal.shared.entity.InvalidInputException;
@@ -49,6 +50,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
           Problem.of(Status.FORBIDDEN, "forbidden", "Your role does not allow this request.", path);
     } else if (cause instanceof InvalidInputException e) {
       problem = Problem.of(Status.BAD_REQUEST, e.type(), e.getMessage(), path).withField(e.field());
+    } else if (cause instanceof ConflictException e) {
+      problem = Problem.of(Status.CONFLICT, e.type(), e.getMessage(), path);
     } else if (cause instanceof DomainException e) {
       problem = Problem.of(Status.BAD_REQUEST, e.type(), e.getMessage(), path);
     } else if (cause instanceof ConstraintViolationException e) {
@@ -61,6 +64,13 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                   .sorted()
                   .reduce((a, b) -> a + "; " + b)
                   .orElse("The request is not valid."),
+              path);
+    } else if (unreadableBody(cause)) {
+      problem =
+          Problem.of(
+              Status.BAD_REQUEST,
+              "unreadable-body",
+              "The request body is not the JSON this call expects.",
               path);
     } else if (cause instanceof WebApplicationException e && e.getResponse().getStatus() < 500) {
       Status status = Status.fromStatusCode(e.getResponse().getStatus());
@@ -84,6 +94,20 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
               path);
     }
     return problem.toResponse();
+  }
+
+  /** A body that JSON-B could not read (malformed, or of the wrong shape). */
+  private static boolean unreadableBody(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof jakarta.json.bind.JsonbException
+          || c instanceof jakarta.json.stream.JsonParsingException) {
+        return true;
+      }
+      if (c.getCause() == c) {
+        break;
+      }
+    }
+    return false;
   }
 
   private static Throwable unwrap(Throwable thrown) {

@@ -1,0 +1,103 @@
+package org.patientportal.care.boundary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.patientportal.care.entity.CarePool;
+import org.patientportal.care.entity.CareRecipient;
+import org.patientportal.care.entity.PoolMember;
+import org.patientportal.care.entity.PoolRole;
+import org.patientportal.identity.boundary.People;
+
+/**
+ * Who is on whose care team. Other features' boundaries ask it before they let anyone address or
+ * read a patient's messages; it runs in their transaction and leaves authorisation to them.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class CareDirectory {
+
+  @PersistenceContext EntityManager em;
+  @Inject People people;
+
+  /** The pools that care for {@code patient}, by name. */
+  public List<CarePool> poolsCaringFor(String patient) {
+    return em.createNamedQuery(CarePool.CARING_FOR, CarePool.class)
+        .setParameter("patient", patient)
+        .getResultList();
+  }
+
+  /** Who {@code patient} may write to: each pool caring for them, then its clinicians by name. */
+  public List<CareRecipient> recipientsFor(String patient) {
+    List<CarePool> pools = poolsCaringFor(patient);
+    Set<String> clinicians = new TreeSet<>();
+    pools.forEach(
+        p ->
+            p.getMembers().stream()
+                .filter(m -> m.getRole() == PoolRole.CLINICIAN)
+                .map(PoolMember::getUsername)
+                .forEach(clinicians::add));
+    Map<String, String> names = people.displayNames(clinicians);
+    List<CareRecipient> recipients = new ArrayList<>();
+    List<CareRecipient> people = new ArrayList<>();
+    for (CarePool pool : pools) {
+      recipients.add(
+          new CareRecipient(
+              CareRecipient.Kind.POOL, pool.getCode(), pool.getName(), pool.getName()));
+      for (PoolMember m : pool.getMembers()) {
+        if (m.getRole() == PoolRole.CLINICIAN
+            && people.stream().noneMatch(r -> r.getName().equals(m.getUsername()))) {
+          people.add(
+              new CareRecipient(
+                  CareRecipient.Kind.USER,
+                  m.getUsername(),
+                  names.get(m.getUsername()),
+                  pool.getName()));
+        }
+      }
+    }
+    people.sort(Comparator.comparing(CareRecipient::getDisplayName));
+    recipients.addAll(people);
+    return recipients;
+  }
+
+  /** The recipient {@code address} names, if it is on {@code patient}'s care team. */
+  public Optional<CareRecipient> recipient(String patient, String address) {
+    return recipientsFor(patient).stream().filter(r -> r.getAddress().equals(address)).findFirst();
+  }
+
+  /** Whether {@code username} works a pool that cares for {@code patient}. */
+  public boolean onCareTeam(String username, String patient) {
+    return poolsCaringFor(patient).stream().anyMatch(p -> p.hasMember(username));
+  }
+
+  /** The codes of the pools {@code username} works. */
+  public List<String> poolsOf(String username) {
+    return em.createNamedQuery(CarePool.CODES_OF_MEMBER, String.class)
+        .setParameter("username", username)
+        .getResultList();
+  }
+
+  /** The usernames of a pool's members; empty for an unknown pool. */
+  public List<String> membersOf(String poolCode) {
+    return pool(poolCode)
+        .map(p -> p.getMembers().stream().map(PoolMember::getUsername).sorted().toList())
+        .orElse(List.of());
+  }
+
+  public Optional<CarePool> pool(String code) {
+    return em.createNamedQuery(CarePool.BY_CODE, CarePool.class)
+        .setParameter("code", code)
+        .getResultStream()
+        .findFirst();
+  }
+}

@@ -1,0 +1,229 @@
+package org.patientportal.messaging.entity;
+
+import jakarta.persistence.AttributeOverride;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Objects;
+import org.patientportal.crypto.entity.Sealed;
+
+/**
+ * A conversation of one patient with their care team: addressed to a clinician or a pool, with a
+ * category and a subject sealed at rest. It keeps the facts the lists need (last activity, who
+ * wrote last, status) so that lists never open a message.
+ */
+@Entity
+@Table(name = "message_thread")
+public class MessageThread {
+
+  public static final int MAX_SUBJECT = 150;
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "message_thread_seq")
+  @SequenceGenerator(
+      name = "message_thread_seq",
+      sequenceName = "message_thread_seq",
+      allocationSize = 50)
+  private Long id;
+
+  @Version private long version;
+
+  @Column(nullable = false, updatable = false, length = 64)
+  private String patient;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, updatable = false, length = 16)
+  private Category category;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "recipient_kind", nullable = false, updatable = false, length = 8)
+  private RecipientKind recipientKind;
+
+  @Column(nullable = false, updatable = false, length = 64)
+  private String recipient;
+
+  @Column(name = "started_by", nullable = false, updatable = false, length = 64)
+  private String startedBy;
+
+  @Column(name = "started_at", nullable = false, updatable = false)
+  private Instant startedAt;
+
+  @Column(name = "last_message_id")
+  private Long lastMessageId;
+
+  @Column(name = "last_message_at", nullable = false)
+  private Instant lastMessageAt;
+
+  @Column(name = "last_message_by", nullable = false, length = 64)
+  private String lastMessageBy;
+
+  @Column(name = "message_count", nullable = false)
+  private int messageCount;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 8)
+  private ThreadStatus status;
+
+  @Column(name = "done_by", length = 64)
+  private String doneBy;
+
+  @Column(name = "done_at")
+  private Instant doneAt;
+
+  @Embedded
+  @AttributeOverride(name = "ciphertext", column = @Column(name = "subject_ciphertext"))
+  @AttributeOverride(name = "nonce", column = @Column(name = "subject_nonce"))
+  @AttributeOverride(name = "wrappedKey", column = @Column(name = "subject_wrapped_key"))
+  @AttributeOverride(name = "keyVersion", column = @Column(name = "subject_key_version"))
+  private Sealed subject;
+
+  protected MessageThread() {
+    // for JPA
+  }
+
+  /**
+   * A new thread; its subject is sealed once the thread has its id ({@link #sealSubject}), because
+   * the id is part of what the seal binds.
+   */
+  public MessageThread(
+      String patient,
+      Category category,
+      RecipientKind recipientKind,
+      String recipient,
+      String startedBy,
+      Instant startedAt) {
+    this.patient = Objects.requireNonNull(patient, "patient");
+    this.category = Objects.requireNonNull(category, "category");
+    this.recipientKind = Objects.requireNonNull(recipientKind, "recipient kind");
+    this.recipient = Objects.requireNonNull(recipient, "recipient");
+    this.startedBy = Objects.requireNonNull(startedBy, "started by");
+    this.startedAt = Objects.requireNonNull(startedAt, "started at");
+    this.lastMessageAt = startedAt;
+    this.lastMessageBy = startedBy;
+    this.status = ThreadStatus.OPEN;
+  }
+
+  /** What the subject's seal is bound to: this thread's id. */
+  public static String subjectOwner(long threadId) {
+    return "thread/" + threadId + "/subject";
+  }
+
+  public String subjectOwner() {
+    return subjectOwner(requireId());
+  }
+
+  public void sealSubject(Sealed sealed) {
+    if (subject != null) {
+      throw new IllegalStateException("A thread's subject is sealed once");
+    }
+    this.subject = Objects.requireNonNull(sealed, "sealed subject");
+  }
+
+  /**
+   * Records a new message in the thread. A message from the patient's side opens a thread that was
+   * done, so it comes back to the care team's queue.
+   */
+  public void messageAdded(Message message) {
+    if (message.getThread() != this) {
+      throw new IllegalArgumentException("The message belongs to another thread");
+    }
+    this.lastMessageId = message.getId();
+    this.lastMessageAt = message.getSentAt();
+    this.lastMessageBy = message.getAuthor();
+    this.messageCount++;
+    if (message.getAuthor().equals(patient)) {
+      this.status = ThreadStatus.OPEN;
+      this.doneBy = null;
+      this.doneAt = null;
+    }
+  }
+
+  public void markDone(String by, Instant at) {
+    this.status = ThreadStatus.DONE;
+    this.doneBy = Objects.requireNonNull(by);
+    this.doneAt = Objects.requireNonNull(at);
+  }
+
+  /** Whether {@code reader} has not seen the latest message, given how far they have read. */
+  public boolean unreadFor(String reader, Long readThroughId) {
+    return lastMessageId != null
+        && !lastMessageBy.equals(reader)
+        && (readThroughId == null || readThroughId < lastMessageId);
+  }
+
+  private long requireId() {
+    if (id == null) {
+      throw new IllegalStateException("The thread must be persisted first");
+    }
+    return id;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public String getPatient() {
+    return patient;
+  }
+
+  public Category getCategory() {
+    return category;
+  }
+
+  public RecipientKind getRecipientKind() {
+    return recipientKind;
+  }
+
+  public String getRecipient() {
+    return recipient;
+  }
+
+  public String getStartedBy() {
+    return startedBy;
+  }
+
+  public Instant getStartedAt() {
+    return startedAt;
+  }
+
+  public Long getLastMessageId() {
+    return lastMessageId;
+  }
+
+  public Instant getLastMessageAt() {
+    return lastMessageAt;
+  }
+
+  public String getLastMessageBy() {
+    return lastMessageBy;
+  }
+
+  public int getMessageCount() {
+    return messageCount;
+  }
+
+  public ThreadStatus getStatus() {
+    return status;
+  }
+
+  public String getDoneBy() {
+    return doneBy;
+  }
+
+  public Instant getDoneAt() {
+    return doneAt;
+  }
+
+  public Sealed getSubject() {
+    return subject;
+  }
+}

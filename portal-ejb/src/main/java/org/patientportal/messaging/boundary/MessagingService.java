@@ -53,6 +53,7 @@ import org.patientportal.messaging.entity.ThreadDetail;
 import org.patientportal.messaging.entity.ThreadReader;
 import org.patientportal.messaging.entity.ThreadStatus;
 import org.patientportal.messaging.entity.ThreadSummary;
+import org.patientportal.platform.boundary.Ids;
 import org.patientportal.platform.boundary.Settings;
 import org.patientportal.shared.entity.ConflictException;
 import org.patientportal.shared.entity.InvalidInputException;
@@ -90,6 +91,7 @@ public class MessagingService {
   @Inject CareDirectory care;
   @Inject People people;
   @Inject Notifications notifications;
+  @Inject Ids ids;
 
   private AttachmentPolicy attachmentPolicy;
   private GuidelinesText guidelinesText;
@@ -249,10 +251,18 @@ public class MessagingService {
       throw deny("patient/" + (patient == null ? "" : patient.strip()), patient);
     }
 
+    long threadId = ids.next("message_thread_seq");
     MessageThread thread =
-        new MessageThread(threadPatient, parsed, kind, recipient, me, clock.instant());
+        new MessageThread(
+            threadId,
+            threadPatient,
+            parsed,
+            kind,
+            recipient,
+            me,
+            clock.instant(),
+            crypto.seal(cleanSubject, MessageThread.subjectOwner(threadId)));
     em.persist(thread);
-    thread.sealSubject(crypto.seal(cleanSubject, thread.subjectOwner()));
     append(thread, me, cleanBody, readReceipt, files);
     return thread.getId();
   }
@@ -277,15 +287,29 @@ public class MessagingService {
       boolean readReceipt,
       List<NewAttachment> attachments) {
     Instant now = clock.instant();
-    Message message = new Message(thread, author, now, readReceipt);
+    long messageId = ids.next("message_seq");
+    Message message =
+        new Message(
+            messageId,
+            thread,
+            author,
+            now,
+            readReceipt,
+            crypto.seal(body, Message.bodyOwner(thread.getId(), messageId)));
     em.persist(message);
-    message.sealBody(crypto.seal(body, message.bodyOwner()));
     for (NewAttachment file : attachments) {
       String type = AttachmentPolicy.detectType(file.content()).orElseThrow();
-      Attachment attachment = new Attachment(message, type, file.content().length);
+      long attachmentId = ids.next("attachment_seq");
+      Attachment attachment =
+          new Attachment(
+              attachmentId,
+              message,
+              type,
+              file.content().length,
+              crypto.seal(
+                  AttachmentPolicy.filename(file.getFilename()),
+                  Attachment.owner(thread.getId(), messageId, attachmentId, "filename")));
       em.persist(attachment);
-      attachment.sealFilename(
-          crypto.seal(AttachmentPolicy.filename(file.getFilename()), attachment.filenameOwner()));
       em.persist(
           new AttachmentContent(
               attachment, crypto.sealBytes(file.content(), attachment.contentOwner())));

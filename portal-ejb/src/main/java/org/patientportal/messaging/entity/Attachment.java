@@ -5,12 +5,9 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.util.Objects;
 import org.patientportal.crypto.entity.Sealed;
@@ -23,10 +20,7 @@ import org.patientportal.crypto.entity.Sealed;
 @Table(name = "attachment")
 public class Attachment {
 
-  @Id
-  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "attachment_seq")
-  @SequenceGenerator(name = "attachment_seq", sequenceName = "attachment_seq", allocationSize = 50)
-  private Long id;
+  @Id private Long id;
 
   @ManyToOne(fetch = FetchType.LAZY, optional = false)
   @JoinColumn(name = "message_id", nullable = false, updatable = false)
@@ -49,7 +43,9 @@ public class Attachment {
     // for JPA
   }
 
-  public Attachment(Message message, String contentType, long sizeBytes) {
+  public Attachment(long id, Message message, String contentType, long sizeBytes, Sealed filename) {
+    this.id = id;
+    this.filename = Objects.requireNonNull(filename, "sealed filename");
     this.message = Objects.requireNonNull(message, "message");
     this.contentType = Objects.requireNonNull(contentType, "content type");
     if (sizeBytes <= 0) {
@@ -77,13 +73,6 @@ public class Attachment {
 
   public String contentOwner() {
     return owner(message.getThread().getId(), message.getId(), requireId(), "content");
-  }
-
-  public void sealFilename(Sealed sealed) {
-    if (filename != null) {
-      throw new IllegalStateException("An attachment's name is sealed once");
-    }
-    this.filename = Objects.requireNonNull(sealed);
   }
 
   private long requireId() {

@@ -5,14 +5,11 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,10 +25,7 @@ public class Message {
 
   public static final int MAX_BODY = 20_000;
 
-  @Id
-  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "message_seq")
-  @SequenceGenerator(name = "message_seq", sequenceName = "message_seq", allocationSize = 50)
-  private Long id;
+  @Id private Long id;
 
   @ManyToOne(fetch = FetchType.LAZY, optional = false)
   @JoinColumn(name = "thread_id", nullable = false, updatable = false)
@@ -61,7 +55,15 @@ public class Message {
     // for JPA
   }
 
-  public Message(MessageThread thread, String author, Instant sentAt, boolean readReceipt) {
+  public Message(
+      long id,
+      MessageThread thread,
+      String author,
+      Instant sentAt,
+      boolean readReceipt,
+      Sealed body) {
+    this.id = id;
+    this.body = Objects.requireNonNull(body, "sealed body");
     this.thread = Objects.requireNonNull(thread, "thread");
     this.author = Objects.requireNonNull(author, "author");
     this.sentAt = Objects.requireNonNull(sentAt, "sent at");
@@ -78,13 +80,6 @@ public class Message {
       throw new IllegalStateException("The message must be persisted first");
     }
     return bodyOwner(thread.getId(), id);
-  }
-
-  public void sealBody(Sealed sealed) {
-    if (body != null) {
-      throw new IllegalStateException("A message's body is sealed once");
-    }
-    this.body = Objects.requireNonNull(sealed, "sealed body");
   }
 
   public void attached(Attachment attachment) {

@@ -6,10 +6,7 @@ import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -27,13 +24,7 @@ public class MessageThread {
 
   public static final int MAX_SUBJECT = 150;
 
-  @Id
-  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "message_thread_seq")
-  @SequenceGenerator(
-      name = "message_thread_seq",
-      sequenceName = "message_thread_seq",
-      allocationSize = 50)
-  private Long id;
+  @Id private Long id;
 
   @Version private long version;
 
@@ -91,16 +82,21 @@ public class MessageThread {
   }
 
   /**
-   * A new thread; its subject is sealed once the thread has its id ({@link #sealSubject}), because
-   * the id is part of what the seal binds.
+   * A new thread with its id (from {@code Ids}, "message_thread_seq") and its subject sealed for
+   * {@link #subjectOwner(long)} of that id: the id is part of what the seal binds, so it is known
+   * before the row exists.
    */
   public MessageThread(
+      long id,
       String patient,
       Category category,
       RecipientKind recipientKind,
       String recipient,
       String startedBy,
-      Instant startedAt) {
+      Instant startedAt,
+      Sealed subject) {
+    this.id = id;
+    this.subject = Objects.requireNonNull(subject, "sealed subject");
     this.patient = Objects.requireNonNull(patient, "patient");
     this.category = Objects.requireNonNull(category, "category");
     this.recipientKind = Objects.requireNonNull(recipientKind, "recipient kind");
@@ -119,13 +115,6 @@ public class MessageThread {
 
   public String subjectOwner() {
     return subjectOwner(requireId());
-  }
-
-  public void sealSubject(Sealed sealed) {
-    if (subject != null) {
-      throw new IllegalStateException("A thread's subject is sealed once");
-    }
-    this.subject = Objects.requireNonNull(sealed, "sealed subject");
   }
 
   /**

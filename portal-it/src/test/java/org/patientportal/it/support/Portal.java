@@ -27,13 +27,24 @@ public final class Portal {
   public static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-  private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+  private static final Map<String, Token> TOKENS = new ConcurrentHashMap<>();
+
+  /** A cached access token and when to stop using it (well before Keycloak's 5 minutes). */
+  private record Token(String value, java.time.Instant renewAfter) {}
 
   private Portal() {}
 
   /** An access token for a demo user, from the demo realm's portal-cli client (password grant). */
   public static String token(String username) {
-    return TOKENS.computeIfAbsent(username, u -> requestToken(u, DEMO_PASSWORD));
+    return TOKENS
+        .compute(
+            username,
+            (u, cached) ->
+                cached != null && java.time.Instant.now().isBefore(cached.renewAfter())
+                    ? cached
+                    : new Token(
+                        requestToken(u, DEMO_PASSWORD), java.time.Instant.now().plusSeconds(120)))
+        .value();
   }
 
   private static String requestToken(String username, String password) {
@@ -81,6 +92,42 @@ public final class Portal {
       request.header("Authorization", "Bearer " + token(username));
     }
     return send(request.GET().build());
+  }
+
+  /** POST a JSON body (an object Jackson writes, or a String sent as is) as a user. */
+  public static HttpResponse<String> post(String path, String username, Object body) {
+    String json;
+    try {
+      json = body instanceof String text ? text : JSON.writeValueAsString(body);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(URL + "/api/v1" + path))
+            .header("Accept", "application/json")
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json));
+    if (username != null) {
+      request.header("Authorization", "Bearer " + token(username));
+    }
+    return send(request.build());
+  }
+
+  /** GET an API path as a user, the body as bytes (downloads). */
+  public static HttpResponse<byte[]> getBytes(String path, String username) {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(URL + "/api/v1" + path))
+            .header("Authorization", "Bearer " + token(username))
+            .GET()
+            .build();
+    try {
+      return HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   public static HttpResponse<String> send(HttpRequest request) {

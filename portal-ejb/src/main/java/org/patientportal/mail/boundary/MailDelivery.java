@@ -36,15 +36,19 @@ public class MailDelivery {
    * @throws org.patientportal.mail.control.MailNotSentException if the SMTP server did not take it
    */
   public boolean deliver(EmailItem item) {
-    if (em.find(EmailDelivery.class, item.idempotencyKey()) != null) {
+    // The key is recorded before sending, so that a copy of the item delivered at the same moment
+    // waits for this transaction and then finds it; if sending fails, the rollback removes it.
+    int claimed =
+        em.createNamedQuery(EmailDelivery.CLAIM)
+            .setParameter(1, item.idempotencyKey())
+            .setParameter(2, item.recipient())
+            .setParameter(3, item.template().name())
+            .setParameter(4, clock.instant())
+            .executeUpdate();
+    if (claimed == 0) {
       LOG.fine(() -> "Already delivered, not sent again: " + item.idempotencyKey());
       return false;
     }
-    // The key is written (and its row locked) before sending: a copy of the item delivered at the
-    // same moment waits on that lock, then fails on the key and comes back to find it recorded.
-    // If sending fails, the rollback takes the record away again.
-    em.persist(new EmailDelivery(item, clock.instant()));
-    em.flush();
     sender.send(item, templates.compose(item.template(), item.language()));
     return true;
   }

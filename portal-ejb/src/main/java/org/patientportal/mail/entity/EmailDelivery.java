@@ -5,18 +5,31 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedNativeQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.Objects;
 
 /**
- * The record that the email of one idempotency key was handed to the SMTP server. Written in the
- * transaction that sends it, so an item redelivered after that commit finds it and sends nothing.
- * Immutable.
+ * The record that the email of one idempotency key was handed to the SMTP server. It is written
+ * only by {@link #CLAIM}, in the transaction that sends the email, before sending: an insert that
+ * does nothing if the key is there, and that waits while another transaction holds the same key,
+ * then does nothing if that one committed. So of two deliveries of one item, however close, exactly
+ * one sends, and neither fails. Immutable.
  */
 @Entity
 @Table(name = "email_delivery")
+@NamedNativeQuery(
+    name = EmailDelivery.CLAIM,
+    query =
+        "insert into email_delivery (idempotency_key, recipient, template, delivered_at)"
+            + " values (?1, ?2, ?3, ?4) on conflict do nothing")
 public class EmailDelivery {
+
+  /**
+   * Records a key unless it is recorded: parameters key, recipient, template name, time; updates
+   * one row if this transaction now owns the key, none if it was delivered.
+   */
+  public static final String CLAIM = "EmailDelivery.claim";
 
   @Id
   @Column(name = "idempotency_key", updatable = false, length = EmailItem.MAX_KEY)
@@ -34,13 +47,6 @@ public class EmailDelivery {
 
   protected EmailDelivery() {
     // for JPA
-  }
-
-  public EmailDelivery(EmailItem item, Instant deliveredAt) {
-    this.idempotencyKey = item.idempotencyKey();
-    this.recipient = item.recipient();
-    this.template = item.template();
-    this.deliveredAt = Objects.requireNonNull(deliveredAt, "deliveredAt");
   }
 
   public String getIdempotencyKey() {

@@ -16,6 +16,7 @@ KEYCLOAK_VERSION=$(sed -n 's:.*<version.keycloak>\(.*\)</version.keycloak>.*:\1:
 server="$top/portal-ear/target/server/wildfly-$WILDFLY_VERSION"
 keycloak="$top/realm-config/target/keycloak-$KEYCLOAK_VERSION"
 greenmail_jar="$top/portal-ear/target/mail-catcher/greenmail-standalone.jar"
+mail_catcher="$top/portal-ear/src/main/scripts/mail-catcher.sh"
 logs="$top/target/run"
 mkdir -p "$logs"
 
@@ -40,7 +41,6 @@ if [ "$needs_build" = yes ]; then
 fi
 
 # --- stop everything we start, whatever way this script ends
-pids=()
 cleanup() {
   trap - EXIT INT TERM
   echo
@@ -51,17 +51,15 @@ cleanup() {
     kill -KILL -- "-$wildfly_pid" 2>/dev/null || true
   fi
   bash "$top/realm-config/src/main/scripts/keycloak.sh" stop "$keycloak" || true
-  for pid in "${pids[@]}"; do kill -TERM -- "-$pid" 2>/dev/null || true; done
+  bash "$mail_catcher" stop "$logs" || true
   echo "Stopped."
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# --- mail catcher: SMTP 3025, IMAP 3143 (any password), web API on 8025
-setsid java -Dgreenmail.setup.test.smtp -Dgreenmail.setup.test.imap -Dgreenmail.hostname=127.0.0.1 \
-  -Dgreenmail.auth.disabled -Dgreenmail.api.hostname=127.0.0.1 -Dgreenmail.api.port=8025 \
-  -jar "$greenmail_jar" >"$logs/greenmail.log" 2>&1 < /dev/null &
-pids+=($!)
+# --- mail catcher: SMTP 3025, IMAP 3143 (any password), web API on 8025; the same as the tests'
+bash "$mail_catcher" start "$greenmail_jar" "$logs" >"$logs/mail-catcher-start.log" 2>&1 \
+  || { cat "$logs/mail-catcher-start.log" >&2; exit 1; }
 
 # --- Keycloak with the demo realm, in the background while WildFly starts
 bash "$top/realm-config/src/main/scripts/keycloak.sh" start "$keycloak" \

@@ -1,6 +1,9 @@
 package org.patientportal.it.support;
 
 import java.io.File;
+import java.net.URISyntaxException;
+import org.awaitility.Awaitility;
+import org.hamcrest.Matcher;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.EmptyAsset;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
@@ -10,7 +13,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 /**
  * The one deployment helper of the in-container tests: the real portal.ear from the build, with its
  * web module replaced by a test WAR holding the given classes, so that it can run beside the
- * deployed portal (another application name, another context root) on the same database.
+ * deployed portal (another application name, another context root) on the same database. The test
+ * WAR also carries Awaitility (and the Hamcrest it needs), which the server does not have.
  */
 public final class Deployments {
 
@@ -30,7 +34,17 @@ public final class Deployments {
     WebArchive tests =
         ShrinkWrap.create(WebArchive.class, "portal-it.war")
             .addClasses(testClasses)
+            .addAsLibraries(jarOf(Awaitility.class), jarOf(Matcher.class))
             .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
     return ear.addAsModule(tests);
+  }
+
+  /** The jar on the test class path that holds {@code type}. */
+  private static File jarOf(Class<?> type) {
+    try {
+      return new File(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException("No jar for " + type, e);
+    }
   }
 }

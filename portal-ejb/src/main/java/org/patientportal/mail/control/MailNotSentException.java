@@ -1,0 +1,12 @@
+package org.patientportal.mail.control;
+
+/**
+ * The SMTP server did not take an email. It rolls back the delivery's transaction, so the queue
+ * tries the item again later and, after its last attempt, moves it to the dead-letter queue.
+ */
+public class MailNotSentException extends RuntimeException {
+
+  public MailNotSentException(String idempotencyKey, Throwable cause) {
+    super("The email of idempotency key " + idempotencyKey + " was not sent", cause);
+  }
+}

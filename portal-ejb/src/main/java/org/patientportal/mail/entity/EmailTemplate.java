@@ -1,0 +1,18 @@
+package org.patientportal.mail.entity;
+
+import java.util.Locale;
+
+/**
+ * The emails the portal sends. Each is a fixed text in every language of the portal, with no room
+ * for anything about the recipient's health: an email only tells that there is something to read in
+ * the portal.
+ */
+public enum EmailTemplate {
+  /** "You have a new secure message; sign in to read it." */
+  NEW_SECURE_MESSAGE;
+
+  /** The name of the template's texts in the resource bundles, e.g. {@code new-secure-message}. */
+  public String textKey() {
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+}

@@ -1,0 +1,98 @@
+package org.patientportal.mail.control;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.internet.ContentType;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.patientportal.mail.entity.EmailItem;
+import org.patientportal.mail.entity.EmailTemplate;
+
+class MailSenderTest {
+
+  private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
+  private static final String KEY = "message/42/pat.jones";
+
+  private final Session session = Session.getInstance(new Properties());
+  private final MailSender sender =
+      new MailSender(session, Clock.fixed(NOW, ZoneOffset.UTC), "no-reply@portal.test");
+  private final EmailItem item =
+      new EmailItem(KEY, "pat.jones@portal.test", "es", EmailTemplate.NEW_SECURE_MESSAGE);
+  private final Email email =
+      new EmailTemplates("https://portal.test").compose(item.template(), item.language());
+
+  @Test
+  void composesPlainUtf8TextMarkedAsAutomatic() throws Exception {
+    MimeMessage message = sender.compose(item, email);
+
+    assertArrayEquals(
+        new InternetAddress[] {new InternetAddress("no-reply@portal.test")}, message.getFrom());
+    assertArrayEquals(
+        new InternetAddress[] {new InternetAddress("pat.jones@portal.test")},
+        message.getRecipients(Message.RecipientType.TO));
+    assertEquals(email.subject(), message.getSubject());
+    assertEquals(Date.from(NOW), message.getSentDate());
+    assertTrue(message.isMimeType("text/plain"), message.getContentType());
+    assertEquals("UTF-8", new ContentType(message.getContentType()).getParameter("charset"));
+    assertEquals(email.text(), message.getContent());
+    assertEquals("auto-generated", message.getHeader("Auto-Submitted", ","));
+    assertEquals("All", message.getHeader("X-Auto-Response-Suppress", ","));
+    assertEquals("es", message.getHeader("Content-Language", ","));
+    assertEquals(EmailItem.messageId(KEY, "portal.test"), message.getMessageID());
+  }
+
+  @Test
+  void keepsItsMessageIdWhenSentAndReadsBackTheSame() throws Exception {
+    MimeMessage message = sender.compose(item, email);
+    message.saveChanges(); // as Transport.send does
+    ByteArrayOutputStream raw = new ByteArrayOutputStream();
+    message.writeTo(raw);
+
+    MimeMessage read = new MimeMessage(session, new ByteArrayInputStream(raw.toByteArray()));
+    assertEquals(EmailItem.messageId(KEY, "portal.test"), read.getMessageID());
+    assertEquals(email.subject(), read.getSubject());
+    assertEquals(email.text(), read.getContent().toString().replace("\r\n", "\n"));
+    String wire = raw.toString(StandardCharsets.US_ASCII);
+    assertTrue(wire.contains("Auto-Submitted: auto-generated"), wire);
+  }
+
+  @Test
+  void refusesASenderThatIsNoAddress() {
+    assertThrows(
+        IllegalStateException.class,
+        () -> new MailSender(session, Clock.systemUTC(), "not an address"));
+  }
+
+  @Test
+  void anSmtpServerThatCannotBeReachedFailsTheDelivery() throws Exception {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    Properties properties = new Properties();
+    properties.put("mail.smtp.host", "127.0.0.1");
+    properties.put("mail.smtp.port", String.valueOf(closedPort));
+    properties.put("mail.smtp.connectiontimeout", "2000");
+    MailSender unreachable =
+        new MailSender(Session.getInstance(properties), Clock.systemUTC(), "no-reply@portal.test");
+
+    MailNotSentException e =
+        assertThrows(MailNotSentException.class, () -> unreachable.send(item, email));
+    assertTrue(e.getMessage().contains(KEY));
+  }
+}

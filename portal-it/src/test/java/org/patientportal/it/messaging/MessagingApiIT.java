@@ -13,8 +13,11 @@ import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.patientportal.it.support.Mailbox;
+import org.patientportal.it.support.Mailbox.Received;
 import org.patientportal.it.support.Messages;
 import org.patientportal.it.support.Portal;
+import org.patientportal.mail.entity.EmailItem;
 
 /**
  * The messaging loop through the REST API, against the running portal: a patient writes to her
@@ -43,6 +46,21 @@ class MessagingApiIT {
     long id = Portal.json(created.body()).get("id").asLong();
     assertTrue(
         created.headers().firstValue("Location").orElse("").endsWith("/api/v1/threads/" + id));
+
+    // dr.smith is told by email, which says nothing of the message
+    long firstId =
+        Portal.json(Portal.get("/threads/" + id, "pat.jones").body())
+            .get("messages")
+            .get(0)
+            .get("id")
+            .asLong();
+    Received email = notification("dr.smith", firstId);
+    assertTrue(email.text().contains("/portal/messages/inbox.xhtml"), email.text());
+    for (String secret :
+        List.of(subject, body, "Pat Jones", "pat.jones", "Appointment", "referral.png")) {
+      assertFalse(
+          email.raw().contains(secret), secret + " must not be in the email: " + email.raw());
+    }
 
     // dr.smith's list: unread, with the category in the subject line
     JsonNode listed = find(Portal.get("/threads", "dr.smith"), id);
@@ -95,6 +113,12 @@ class MessagingApiIT {
         Portal.post("/threads/" + id + "/messages", "dr.smith", Map.of("body", reply));
     assertEquals(201, replied.statusCode(), replied.body());
 
+    // the patient is told by email
+    long replyId = Portal.json(replied.body()).get("id").asLong();
+    Received toPatient = notification("pat.jones", replyId);
+    assertFalse(toPatient.raw().contains(reply), "the reply is not in the email");
+    assertFalse(toPatient.raw().contains("Alex Smith"), "nor who wrote it");
+
     // the patient: reply unread, in order after hers, and her receipt
     assertTrue(find(Portal.get("/threads", "pat.jones"), id).get("unread").asBoolean());
     JsonNode hers = Portal.json(Portal.get("/threads/" + id, "pat.jones").body());
@@ -136,7 +160,14 @@ class MessagingApiIT {
                 Messages.marker("Refill"),
                 "Refill?",
                 false));
+    long messageId =
+        Portal.json(Portal.get("/threads/" + id, "pat.jones").body())
+            .get("messages")
+            .get(0)
+            .get("id")
+            .asLong();
     for (String member : List.of("dr.smith", "dr.chen", "nurse.lee")) {
+      notification(member, messageId);
       assertTrue(find(Portal.get("/threads", member), id).get("unread").asBoolean(), member);
       assertEquals(200, Portal.get("/threads/" + id, member).statusCode(), member);
     }
@@ -180,6 +211,14 @@ class MessagingApiIT {
         Portal.post(
             "/messaging/guidelines/acceptance", "pat.jones", Map.of("sha256", "0".repeat(64))),
         400);
+  }
+
+  /** The email telling {@code user} of message {@code messageId}. */
+  static Received notification(String user, long messageId) {
+    return Mailbox.awaitOne(
+        user + "@portal.test",
+        Received.withMessageId(
+            EmailItem.messageId("message/" + messageId + "/to/" + user, "portal.test")));
   }
 
   static JsonNode find(HttpResponse<String> list, long id) {

@@ -34,6 +34,27 @@ public class Sealed {
     // for JPA
   }
 
+  /**
+   * What an owner holds from its construction until it is sealed. A seal is bound to its owner's
+   * id, which JPA assigns at persist; but the insert writes the state the entity had at persist, so
+   * the owner's NOT NULL columns need a value then. The owner is sealed in the same transaction
+   * (the flush turns it into an update), so this value is never committed, and it cannot be opened:
+   * there is no key version 0.
+   */
+  public static Sealed pending() {
+    Sealed pending = new Sealed();
+    pending.ciphertext = new byte[0];
+    pending.nonce = new byte[NONCE_BYTES];
+    pending.wrappedKey = new byte[WRAPPED_KEY_BYTES];
+    pending.keyVersion = 0;
+    return pending;
+  }
+
+  /** Whether this is the placeholder of a value not sealed yet. */
+  public boolean isPending() {
+    return keyVersion == 0;
+  }
+
   public Sealed(byte[] ciphertext, byte[] nonce, byte[] wrappedKey, int keyVersion) {
     this.ciphertext = Objects.requireNonNull(ciphertext, "ciphertext").clone();
     this.nonce = checkLength(nonce, NONCE_BYTES, "nonce");

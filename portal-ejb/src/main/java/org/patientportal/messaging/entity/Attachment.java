@@ -43,7 +43,7 @@ public class Attachment {
   @AttributeOverride(name = "nonce", column = @Column(name = "filename_nonce"))
   @AttributeOverride(name = "wrappedKey", column = @Column(name = "filename_wrapped_key"))
   @AttributeOverride(name = "keyVersion", column = @Column(name = "filename_key_version"))
-  private Sealed filename;
+  private Sealed filename = Sealed.pending();
 
   protected Attachment() {
     // for JPA
@@ -80,7 +80,7 @@ public class Attachment {
   }
 
   public void sealFilename(Sealed sealed) {
-    if (filename != null) {
+    if (!filename.isPending()) {
       throw new IllegalStateException("An attachment's name is sealed once");
     }
     this.filename = Objects.requireNonNull(sealed);

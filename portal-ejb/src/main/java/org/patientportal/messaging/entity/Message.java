@@ -51,7 +51,7 @@ public class Message {
   @AttributeOverride(name = "nonce", column = @Column(name = "body_nonce"))
   @AttributeOverride(name = "wrappedKey", column = @Column(name = "body_wrapped_key"))
   @AttributeOverride(name = "keyVersion", column = @Column(name = "body_key_version"))
-  private Sealed body;
+  private Sealed body = Sealed.pending();
 
   @OneToMany(mappedBy = "message")
   @OrderBy("id")
@@ -81,7 +81,7 @@ public class Message {
   }
 
   public void sealBody(Sealed sealed) {
-    if (body != null) {
+    if (!body.isPending()) {
       throw new IllegalStateException("A message's body is sealed once");
     }
     this.body = Objects.requireNonNull(sealed, "sealed body");

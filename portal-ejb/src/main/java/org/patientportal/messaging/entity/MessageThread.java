@@ -84,7 +84,7 @@ public class MessageThread {
   @AttributeOverride(name = "nonce", column = @Column(name = "subject_nonce"))
   @AttributeOverride(name = "wrappedKey", column = @Column(name = "subject_wrapped_key"))
   @AttributeOverride(name = "keyVersion", column = @Column(name = "subject_key_version"))
-  private Sealed subject;
+  private Sealed subject = Sealed.pending();
 
   protected MessageThread() {
     // for JPA
@@ -122,7 +122,7 @@ public class MessageThread {
   }
 
   public void sealSubject(Sealed sealed) {
-    if (subject != null) {
+    if (!subject.isPending()) {
       throw new IllegalStateException("A thread's subject is sealed once");
     }
     this.subject = Objects.requireNonNull(sealed, "sealed subject");

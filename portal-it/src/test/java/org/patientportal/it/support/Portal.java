@@ -83,6 +83,23 @@ public final class Portal {
     return send(request.GET().build());
   }
 
+  /** POST a JSON body to an API path (below /api/v1) as a user. */
+  public static HttpResponse<String> post(String path, String username, Object body) {
+    String json;
+    try {
+      json = JSON.writeValueAsString(body);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return send(
+        HttpRequest.newBuilder(URI.create(URL + "/api/v1" + path))
+            .header("Accept", "application/json")
+            .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + token(username))
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build());
+  }
+
   public static HttpResponse<String> send(HttpRequest request) {
     try {
       return HTTP.send(request, HttpResponse.BodyHandlers.ofString());

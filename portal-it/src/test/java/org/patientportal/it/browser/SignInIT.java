@@ -50,7 +50,10 @@ class SignInIT {
         browser.driver().findElements(By.cssSelector("nav a")).stream()
             .map(WebElement::getText)
             .toList();
-    assertEquals(List.of("Home", "My account"), menu, "a patient's menu has no auditor entries");
+    assertEquals(
+        List.of("Home", "Messages", "My account"),
+        menu,
+        "a patient's menu has their messages and no care team or auditor entries");
     assertTrue(browser.driver().findElement(By.id("roles")).getText().contains("Patient"));
     browser.screenshot("home-pat.jones");
   }

@@ -12,19 +12,19 @@ import org.patientportal.identity.entity.Roles;
 public class MenuView {
 
   /**
-   * One menu entry: the message key of its label, the view it opens, and who sees it (null: every
-   * signed-in user). A class with getters, not a record: Jakarta EL 5 does not read record
-   * accessors.
+   * One menu entry: the message key of its label, the view it opens, and the roles that see it
+   * (none: every signed-in user). A class with getters, not a record: Jakarta EL 5 does not read
+   * record accessors.
    */
   public static final class Entry {
     private final String labelKey;
     private final String outcome;
-    private final String role;
+    private final List<String> roles;
 
-    Entry(String labelKey, String outcome, String role) {
+    Entry(String labelKey, String outcome, String... roles) {
       this.labelKey = labelKey;
       this.outcome = outcome;
-      this.role = role;
+      this.roles = List.of(roles);
     }
 
     public String getLabelKey() {
@@ -35,20 +35,33 @@ public class MenuView {
       return outcome;
     }
 
-    public String getRole() {
-      return role;
+    public List<String> getRoles() {
+      return roles;
+    }
+
+    /** Whether {@code viewId} is this entry's view or another view in its folder. */
+    public boolean inSection(String viewId) {
+      int folder = outcome.lastIndexOf('/');
+      return outcome.equals(viewId)
+          || (folder > 0 && viewId != null && viewId.startsWith(outcome.substring(0, folder + 1)));
+    }
+
+    boolean isFor(SessionUser user) {
+      return roles.isEmpty() || roles.stream().anyMatch(user::hasRole);
     }
   }
 
   static final List<Entry> ENTRIES =
       List.of(
-          new Entry("menu.home", "/index.xhtml", null),
-          new Entry("menu.account", "/account/account.xhtml", null),
+          new Entry("menu.home", "/index.xhtml"),
+          new Entry("menu.messages", "/messages/inbox.xhtml", Roles.PATIENT),
+          new Entry("menu.queue", "/messages/queue.xhtml", Roles.CLINICIAN, Roles.STAFF),
+          new Entry("menu.account", "/account/account.xhtml"),
           new Entry("menu.auditLog", "/audit/log.xhtml", Roles.AUDITOR));
 
   @Inject SessionUser user;
 
   public List<Entry> getEntries() {
-    return ENTRIES.stream().filter(e -> e.role == null || user.hasRole(e.role)).toList();
+    return ENTRIES.stream().filter(e -> e.isFor(user)).toList();
   }
 }

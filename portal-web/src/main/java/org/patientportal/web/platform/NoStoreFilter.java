@@ -9,11 +9,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * Pages and API answers may carry health information: no browser, proxy or shared computer may keep
- * a copy. (Static resources under /jakarta.faces.resource/ stay cacheable.)
+ * Pages, API answers and messages' attachments may carry health information: no browser, proxy or
+ * shared computer may keep a copy. (Static resources under /jakarta.faces.resource/ stay
+ * cacheable.)
  */
 @WebFilter(
-    urlPatterns = {"*.xhtml", "/api/*"},
+    urlPatterns = {"*.xhtml", "/api/*", "/messages/attachment"},
     asyncSupported = true)
 public class NoStoreFilter extends HttpFilter {
 

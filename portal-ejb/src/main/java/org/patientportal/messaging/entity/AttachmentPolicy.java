@@ -1,9 +1,8 @@
-package org.patientportal.messaging.control;
+package org.patientportal.messaging.entity;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.patientportal.messaging.entity.NewAttachment;
 import org.patientportal.shared.entity.InvalidInputException;
 
 /**

@@ -1,0 +1,196 @@
+package org.patientportal.web.messaging;
+
+import jakarta.ejb.EJB;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.model.SelectItem;
+import jakarta.faces.model.SelectItemGroup;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.Part;
+import java.io.Serializable;
+import java.text.MessageFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ResourceBundle;
+import java.util.Set;
+import org.patientportal.care.entity.CareRecipient;
+import org.patientportal.messaging.boundary.MessagingService;
+import org.patientportal.messaging.entity.Category;
+import org.patientportal.messaging.entity.Guidelines;
+import org.patientportal.shared.entity.DomainException;
+import org.patientportal.web.layout.LanguageView;
+
+/**
+ * {@code messages/compose.xhtml}: a patient writes to their care team, after reading and accepting
+ * the messaging guidelines once. What the boundary refuses is shown next to the field it is about.
+ */
+@Named
+@ViewScoped
+public class ComposeView implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+  static final String FORM = "compose";
+  static final Set<String> FIELDS = Set.of("to", "category", "subject", "body", "attachments");
+
+  @EJB MessagingService messaging;
+  @Inject LanguageView language;
+
+  // What the boundary answered, read again after the view was passivated: it is not kept in the
+  // serialised session.
+  private transient Guidelines guidelines;
+  private transient List<CareRecipient> recipients;
+  private transient List<SelectItem> recipientItems;
+  private transient List<Part> files;
+
+  private String to;
+  private Category category;
+  private String subject;
+  private String body;
+  private boolean readReceipt;
+
+  /** The guidelines in the view's language, and whether the patient accepted them already. */
+  public Guidelines getGuidelines() {
+    if (guidelines == null) {
+      guidelines = messaging.guidelines(language.getLanguage());
+    }
+    return guidelines;
+  }
+
+  /** Records the acceptance of the text that was shown, then shows the form. */
+  public void acceptGuidelines() {
+    Guidelines shown = getGuidelines();
+    try {
+      messaging.acceptGuidelines(shown.getSha256(), shown.getLanguage());
+    } catch (DomainException e) {
+      // the text changed since it was shown: show the new one
+      FacesContext.getCurrentInstance()
+          .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+    }
+    guidelines = null;
+  }
+
+  /** The care team, pools first, each a group of options. */
+  public List<SelectItem> getRecipientItems() {
+    if (recipientItems == null) {
+      ResourceBundle msg = bundle();
+      List<SelectItem> pools = new ArrayList<>();
+      List<SelectItem> clinicians = new ArrayList<>();
+      for (CareRecipient r : getRecipients()) {
+        if (r.getKind() == CareRecipient.Kind.POOL) {
+          pools.add(
+              new SelectItem(r.getAddress(), format(msg, "compose.to.pool", r.getDisplayName())));
+        } else {
+          clinicians.add(
+              new SelectItem(
+                  r.getAddress(),
+                  format(msg, "compose.to.clinician", r.getDisplayName(), r.getPoolName())));
+        }
+      }
+      recipientItems = new ArrayList<>();
+      if (!pools.isEmpty()) {
+        recipientItems.add(group(msg.getString("compose.to.pools"), pools));
+      }
+      if (!clinicians.isEmpty()) {
+        recipientItems.add(group(msg.getString("compose.to.clinicians"), clinicians));
+      }
+    }
+    return recipientItems;
+  }
+
+  public List<CareRecipient> getRecipients() {
+    if (recipients == null) {
+      recipients = messaging.recipients();
+    }
+    return recipients;
+  }
+
+  /** Sends the message and opens its new thread; a refusal keeps the form as it was typed. */
+  public String send() {
+    long id;
+    try {
+      id =
+          messaging.startThread(
+              to,
+              category == null ? null : category.name(),
+              subject,
+              body,
+              readReceipt,
+              Uploads.attachments(files),
+              null);
+    } catch (DomainException e) {
+      FieldErrors.show(FORM, FIELDS, e);
+      return null;
+    }
+    FacesContext faces = FacesContext.getCurrentInstance();
+    faces.getExternalContext().getFlash().setKeepMessages(true);
+    faces.addMessage(
+        null,
+        new FacesMessage(FacesMessage.SEVERITY_INFO, bundle().getString("compose.sent"), null));
+    return "/messages/thread.xhtml?faces-redirect=true&id=" + id;
+  }
+
+  private static SelectItemGroup group(String label, List<SelectItem> items) {
+    SelectItemGroup group = new SelectItemGroup(label);
+    group.setSelectItems(items);
+    return group;
+  }
+
+  private static String format(ResourceBundle msg, String key, Object... arguments) {
+    return new MessageFormat(msg.getString(key), msg.getLocale()).format(arguments);
+  }
+
+  private static ResourceBundle bundle() {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    return faces.getApplication().getResourceBundle(faces, "msg");
+  }
+
+  public String getTo() {
+    return to;
+  }
+
+  public void setTo(String to) {
+    this.to = to;
+  }
+
+  public Category getCategory() {
+    return category;
+  }
+
+  public void setCategory(Category category) {
+    this.category = category;
+  }
+
+  public String getSubject() {
+    return subject;
+  }
+
+  public void setSubject(String subject) {
+    this.subject = subject;
+  }
+
+  public String getBody() {
+    return body;
+  }
+
+  public void setBody(String body) {
+    this.body = body;
+  }
+
+  public boolean isReadReceipt() {
+    return readReceipt;
+  }
+
+  public void setReadReceipt(boolean readReceipt) {
+    this.readReceipt = readReceipt;
+  }
+
+  public List<Part> getFiles() {
+    return files;
+  }
+
+  public void setFiles(List<Part> files) {
+    this.files = files;
+  }
+}

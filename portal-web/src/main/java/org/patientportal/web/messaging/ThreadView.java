@@ -1,0 +1,166 @@
+package org.patientportal.web.messaging;
+
+import jakarta.ejb.EJB;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.Part;
+import java.io.IOException;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Set;
+import org.patientportal.messaging.boundary.MessagingService;
+import org.patientportal.messaging.entity.ThreadDetail;
+import org.patientportal.shared.entity.DomainException;
+import org.patientportal.shared.entity.NotFoundException;
+
+/**
+ * {@code messages/thread.xhtml?id=N}: one conversation, opened (and audited) once per view, with a
+ * reply form and, for the care team, "Mark done". A thread the reader may not see is answered with
+ * the not-found page, exactly like one that does not exist.
+ */
+@Named
+@ViewScoped
+public class ThreadView implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+  static final String FORM = "reply";
+  static final Set<String> FIELDS = Set.of("body", "attachments");
+
+  @EJB MessagingService messaging;
+
+  private String id;
+  private Long threadId;
+  // The opened thread, kept for the view's postbacks but never serialised with the session: it is
+  // health information in clear text. After a passivation it is opened (and audited) again.
+  private transient ThreadDetail detail;
+  private transient List<Part> files;
+
+  private String body;
+  private boolean readReceipt;
+
+  /** The view action: opens the thread named by the id parameter, or answers 404. */
+  public void open() {
+    Long parsed = parse(id);
+    if (parsed == null) {
+      notFound();
+      return;
+    }
+    try {
+      detail = messaging.open(parsed);
+      threadId = parsed;
+    } catch (NotFoundException e) {
+      notFound();
+    }
+  }
+
+  public ThreadDetail getDetail() {
+    if (detail == null && threadId != null) {
+      open();
+    }
+    return detail;
+  }
+
+  /** Sends a reply, then shows the thread again with it (a new view: the form starts empty). */
+  public String reply() {
+    try {
+      messaging.reply(threadId, body, readReceipt, Uploads.attachments(files));
+    } catch (NotFoundException e) {
+      notFound();
+      return null;
+    } catch (DomainException e) {
+      FieldErrors.show(FORM, FIELDS, e);
+      return null;
+    }
+    flash("thread.replied");
+    return "/messages/thread.xhtml?faces-redirect=true&id=" + threadId;
+  }
+
+  /** The care team is done with the thread: back to the work queue. */
+  public String markDone() {
+    try {
+      messaging.markDone(threadId);
+    } catch (NotFoundException e) {
+      notFound();
+      return null;
+    } catch (DomainException e) {
+      FieldErrors.show(FORM, FIELDS, e);
+      return null;
+    }
+    flash("thread.markedDone");
+    return "/messages/queue.xhtml?faces-redirect=true";
+  }
+
+  private static void flash(String key) {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    faces.getExternalContext().getFlash().setKeepMessages(true);
+    String text = faces.getApplication().getResourceBundle(faces, "msg").getString(key);
+    faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
+  }
+
+  /** Answers with the application's not-found page and renders nothing of this view. */
+  private void notFound() {
+    detail = null;
+    threadId = null;
+    FacesContext faces = FacesContext.getCurrentInstance();
+    ExternalContext external = faces.getExternalContext();
+    try {
+      external.responseSendError(HttpServletResponse.SC_NOT_FOUND, null);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    faces.responseComplete();
+  }
+
+  static Long parse(String id) {
+    if (id == null || id.isBlank() || id.length() > 18) {
+      return null;
+    }
+    try {
+      long value = Long.parseLong(id.strip());
+      return value > 0 ? value : null;
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  public String getId() {
+    return id;
+  }
+
+  public void setId(String id) {
+    this.id = id;
+  }
+
+  public Long getThreadId() {
+    return threadId;
+  }
+
+  public String getBody() {
+    return body;
+  }
+
+  public void setBody(String body) {
+    this.body = body;
+  }
+
+  public boolean isReadReceipt() {
+    return readReceipt;
+  }
+
+  public void setReadReceipt(boolean readReceipt) {
+    this.readReceipt = readReceipt;
+  }
+
+  public List<Part> getFiles() {
+    return files;
+  }
+
+  public void setFiles(List<Part> files) {
+    this.files = files;
+  }
+}

@@ -57,7 +57,8 @@ public class MenuView {
           new Entry("menu.messages", "/messages/inbox.xhtml", Roles.PATIENT),
           new Entry("menu.queue", "/messages/queue.xhtml", Roles.CLINICIAN, Roles.STAFF),
           new Entry("menu.account", "/account/account.xhtml"),
-          new Entry("menu.auditLog", "/audit/log.xhtml", Roles.AUDITOR));
+          new Entry("menu.auditLog", "/audit/log.xhtml", Roles.AUDITOR),
+          new Entry("menu.keys", "/admin/keys.xhtml", Roles.ADMIN));
 
   @Inject SessionUser user;
 

@@ -1,0 +1,73 @@
+package org.patientportal.it.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.patientportal.it.support.Browser;
+import org.patientportal.it.support.Messages;
+import org.patientportal.it.support.Portal;
+
+/**
+ * The administrator's key page: admin.ito sees the key versions, rotates the key-encryption key in
+ * the browser, and the messages written before still read; anyone else is kept off the page.
+ */
+class KeysBrowserIT {
+
+  @Test
+  void theAdministratorRotatesTheKeyInTheBrowser() {
+    Messages.acceptGuidelines("sam.rivera");
+    String body = Messages.marker("Before a rotation in the browser");
+    long thread =
+        Messages.start(
+            "sam.rivera",
+            Messages.draft("dr.chen", "GENERAL", Messages.marker("Keys page"), body, false));
+    int before =
+        Portal.json(Portal.get("/admin/keys", "admin.ito").body()).get("currentVersion").asInt();
+
+    try (Browser browser = new Browser("en")) {
+      browser.signIn("admin.ito");
+      browser.driver().findElement(By.linkText("Encryption keys")).click();
+      assertEquals("Encryption keys", browser.waitFor(By.tagName("h1")).getText());
+      assertEquals(
+          "Key version " + before + " protects new messages.",
+          browser.waitFor(By.id("current-version")).getText());
+      assertEquals(List.of(), browser.seriousAccessibilityViolations());
+
+      WebElement rotate = browser.driver().findElement(By.id("rotation:rotate"));
+      rotate.sendKeys(org.openqa.selenium.Keys.ENTER); // by keyboard
+      new WebDriverWait(browser.driver(), Duration.ofSeconds(60))
+          .until(ExpectedConditions.stalenessOf(rotate));
+      String rotated = browser.waitFor(By.id("rotated")).getText();
+      assertTrue(
+          rotated.startsWith("Rotated: version " + (before + 1) + " is now current"), rotated);
+      assertEquals(
+          "Key version " + (before + 1) + " protects new messages.",
+          browser.waitFor(By.id("current-version")).getText());
+      assertEquals(List.of(), browser.seriousAccessibilityViolations());
+      browser.screenshot("admin-keys-rotated");
+    }
+
+    JsonNode keys = Portal.json(Portal.get("/admin/keys", "admin.ito").body());
+    assertEquals(before + 1, keys.get("currentVersion").asInt());
+    assertEquals(1, keys.get("versions").size(), keys.toString());
+    JsonNode opened = Portal.json(Portal.get("/threads/" + thread, "dr.chen").body());
+    assertEquals(body, opened.get("messages").get(0).get("body").asText());
+  }
+
+  @Test
+  void noOneElseMayOpenTheKeyPage() {
+    try (Browser browser = new Browser("en")) {
+      browser.signIn("audit.kim");
+      browser.open(Portal.URL + "/admin/keys.xhtml");
+      assertEquals("Not allowed", browser.waitFor(By.tagName("h1")).getText());
+    }
+  }
+}

@@ -72,6 +72,7 @@ public class Crypto {
 
   /** Seals a text that belongs to {@code owner} (e.g. "message/42/body"). */
   public Sealed seal(String text, String owner) {
+    keys.refresh();
     return envelope.seal(
         text.getBytes(StandardCharsets.UTF_8), owner.getBytes(StandardCharsets.UTF_8));
   }
@@ -85,6 +86,7 @@ public class Crypto {
   }
 
   public Sealed sealBytes(byte[] content, String owner) {
+    keys.refresh();
     return envelope.seal(content, owner.getBytes(StandardCharsets.UTF_8));
   }
 
@@ -111,6 +113,7 @@ public class Crypto {
   }
 
   public int currentKeyVersion() {
+    keys.refresh();
     return keys.currentVersion();
   }
 

@@ -23,9 +23,11 @@ import org.patientportal.identity.entity.Roles;
 /**
  * Rotation of the key-encryption key, by an administrator: a new key wraps data keys from now on;
  * every stored value's data key is re-wrapped by it in batches (each batch its own transaction, the
- * ciphertexts untouched); then every older key that no value uses any more is removed from the key
- * store. A value sealed concurrently under the old key keeps that key in the store until the next
- * rotation picks it up.
+ * ciphertexts untouched). The key it replaced stays in the key store until the next rotation,
+ * unused: a value another node sealed with it while this rotation ran stays readable and is
+ * re-wrapped next time. Keys older than that, which no value uses, are removed from the key store.
+ * Nodes that share the key-store file read it again when it changes (see {@code
+ * KeyEncryptionKeys}).
  */
 @Stateless
 @RolesAllowed(Roles.ADMIN)
@@ -46,6 +48,7 @@ public class KeyRotation {
 
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public KeyStatus rotate() {
+    int previous = crypto.currentKeyVersion();
     int version = crypto.rotate();
     long rewrapped = 0;
     for (SealedValues store : stores) {
@@ -58,7 +61,7 @@ public class KeyRotation {
     Map<Integer, Long> counts = counts();
     List<Integer> retired = new ArrayList<>();
     for (int old : crypto.keyVersions()) {
-      if (old != version && counts.getOrDefault(old, 0L) == 0) {
+      if (old != version && old != previous && counts.getOrDefault(old, 0L) == 0) {
         crypto.retire(old);
         retired.add(old);
       }

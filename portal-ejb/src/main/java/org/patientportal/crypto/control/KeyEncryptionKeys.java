@@ -7,12 +7,14 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.Provider;
 import java.security.SecureRandom;
 import java.security.Security;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
@@ -26,8 +28,10 @@ import org.patientportal.crypto.entity.SealBrokenException;
 /**
  * The versioned AES-256 key-encryption keys, kept in a BouncyCastle FIPS key store (BCFKS) file
  * outside the database and the deployment, protected by a password from configuration. Version n is
- * the entry {@code kek-v<n>}; the highest version wraps new data keys. The keys are loaded once and
- * kept in memory; the file is written (atomically) only when a key is added or retired.
+ * the entry {@code kek-v<n>}; the highest version wraps new data keys. The keys are kept in memory;
+ * the file is written (atomically) only when a key is added or retired, and read again when it
+ * changed ({@link #refresh}, and when a value names a version not in memory), so that the nodes of
+ * a cluster sharing the file follow a rotation made on any of them.
  */
 public class KeyEncryptionKeys {
 
@@ -39,6 +43,7 @@ public class KeyEncryptionKeys {
   private final SecureRandom random;
   private final Provider provider;
   private volatile NavigableMap<Integer, SecretKey> keys;
+  private volatile List<Object> stamp = List.of();
 
   private KeyEncryptionKeys(Path file, char[] password, SecureRandom random) {
     this.file = file;
@@ -74,6 +79,10 @@ public class KeyEncryptionKeys {
   /** Key {@code version}; a sealed value that names a missing version cannot be opened. */
   public SecretKey version(int version) {
     SecretKey key = keys.get(version);
+    if (key == null) {
+      refresh();
+      key = keys.get(version);
+    }
     if (key == null) {
       throw new SealBrokenException(
           "Key-encryption key version " + version + " is not in the key store");
@@ -117,7 +126,33 @@ public class KeyEncryptionKeys {
     }
   }
 
+  /**
+   * Reads the file again if it changed since this instance last read or wrote it (another node
+   * rotated a key); one file-attribute read when it did not.
+   */
+  public void refresh() {
+    if (!stamp().equals(stamp)) {
+      synchronized (this) {
+        if (!stamp().equals(stamp)) {
+          load();
+        }
+      }
+    }
+  }
+
+  /** What identifies this version of the file: its inode (where known), time and size. */
+  private List<Object> stamp() {
+    try {
+      BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+      Object key = a.fileKey();
+      return List.of(key == null ? "" : key, a.lastModifiedTime(), a.size());
+    } catch (IOException e) {
+      return List.of();
+    }
+  }
+
   private void load() {
+    List<Object> before = stamp();
     try (InputStream in = Files.newInputStream(file)) {
       KeyStore store = KeyStore.getInstance(KEYSTORE_TYPE, provider);
       store.load(in, password);
@@ -132,6 +167,7 @@ public class KeyEncryptionKeys {
         throw new IllegalStateException("The key store " + file + " holds no key-encryption key");
       }
       keys = Collections.unmodifiableNavigableMap(loaded);
+      stamp = before;
     } catch (IOException | GeneralSecurityException e) {
       throw new IllegalStateException(
           "Could not open the key store " + file + " (is its password right?)", e);
@@ -159,6 +195,7 @@ public class KeyEncryptionKeys {
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
       }
+      stamp = stamp();
     } catch (IOException | GeneralSecurityException e) {
       throw new IllegalStateException("Could not write the key store " + file, e);
     }

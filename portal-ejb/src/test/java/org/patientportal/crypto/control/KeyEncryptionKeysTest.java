@@ -46,6 +46,21 @@ class KeyEncryptionKeysTest {
   }
 
   @Test
+  void anotherNodeSharingTheFileFollowsARotation() {
+    Path file = dir.resolve("shared.bcfks");
+    KeyEncryptionKeys nodeA = KeyEncryptionKeys.openOrCreate(file, PASSWORD, new SecureRandom());
+    KeyEncryptionKeys nodeB = KeyEncryptionKeys.openOrCreate(file, PASSWORD, new SecureRandom());
+    int next = nodeA.rotate();
+    // a value wrapped by the new key: node B finds the key it does not hold yet
+    assertArrayEquals(nodeA.version(next).getEncoded(), nodeB.version(next).getEncoded());
+    assertEquals(next, nodeB.currentVersion());
+    nodeA.retire(1);
+    nodeB.refresh();
+    assertEquals(List.of(next), List.copyOf(nodeB.versions().keySet()));
+    assertThrows(SealBrokenException.class, () -> nodeB.version(1));
+  }
+
+  @Test
   void aWrongPasswordIsRefusedWithAClearMessage() {
     Path file = dir.resolve("kek.bcfks");
     KeyEncryptionKeys.openOrCreate(file, PASSWORD, new SecureRandom());

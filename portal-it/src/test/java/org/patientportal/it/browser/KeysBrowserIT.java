@@ -57,7 +57,8 @@ class KeysBrowserIT {
 
     JsonNode keys = Portal.json(Portal.get("/admin/keys", "admin.ito").body());
     assertEquals(before + 1, keys.get("currentVersion").asInt());
-    assertEquals(1, keys.get("versions").size(), keys.toString());
+    assertEquals(2, keys.get("versions").size(), "the new key and the previous one: " + keys);
+    assertEquals(1, keys.get("valuesByVersion").size(), "no value uses the previous key: " + keys);
     JsonNode opened = Portal.json(Portal.get("/threads/" + thread, "dr.chen").body());
     assertEquals(body, opened.get("messages").get(0).get("body").asText());
   }

@@ -16,8 +16,8 @@ import org.patientportal.it.support.Portal;
 
 /**
  * An administrator rotates the key-encryption key of the running portal: every stored value is
- * re-wrapped by the new key, the old key leaves the key store, and every message and attachment
- * written before reads exactly as it did.
+ * re-wrapped by the new key so that no value uses the old one, every message and attachment written
+ * before reads exactly as it did, and the next rotation removes the old key from the key store.
  */
 class KeyRotationApiIT {
 
@@ -44,8 +44,11 @@ class KeyRotationApiIT {
     int current = after.get("currentVersion").asInt();
     assertEquals(old + 1, current);
     assertTrue(after.get("rewrapped").asLong() >= 4, after.toString());
-    assertEquals(List.of(current), toInts(after.get("versions")), "only the new key is left");
-    assertTrue(toInts(after.get("retired")).contains(old), after.toString());
+    assertEquals(
+        List.of(old, current),
+        toInts(after.get("versions")),
+        "the new key, and the old one kept unused until the next rotation");
+    assertTrue(toInts(after.get("retired")).stream().allMatch(v -> v < old), after.toString());
     assertEquals(1, after.get("valuesByVersion").size(), "no value uses an old key");
     assertTrue(after.get("valuesByVersion").has(Integer.toString(current)));
 
@@ -64,8 +67,19 @@ class KeyRotationApiIT {
     // and new messages use the new key
     Portal.post("/threads/" + id + "/messages", "dr.chen", Map.of("body", "Received."));
     JsonNode now = Portal.json(Portal.get("/admin/keys", "admin.ito").body());
-    assertEquals(List.of(current), toInts(now.get("versions")));
     assertEquals(1, now.get("valuesByVersion").size());
+
+    // the next rotation removes the old key; everything still reads
+    JsonNode next = Portal.json(Portal.post("/admin/keys/rotation", "admin.ito", "").body());
+    assertEquals(List.of(current, current + 1), toInts(next.get("versions")));
+    assertTrue(toInts(next.get("retired")).contains(old), next.toString());
+    assertEquals(
+        body,
+        Portal.json(Portal.get("/threads/" + id, "pat.jones").body())
+            .get("messages")
+            .get(0)
+            .get("body")
+            .asText());
 
     assertFalse(
         Messages.audit("admin.ito", "KEY_ROTATED", start).isEmpty(), "the rotation is audited");

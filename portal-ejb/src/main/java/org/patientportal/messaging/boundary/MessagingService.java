@@ -46,11 +46,9 @@ import org.patientportal.messaging.entity.MessageReceipt;
 import org.patientportal.messaging.entity.MessageThread;
 import org.patientportal.messaging.entity.NewAttachment;
 import org.patientportal.messaging.entity.QueueFilter;
-import org.patientportal.messaging.entity.ReaderKey;
 import org.patientportal.messaging.entity.ReceiptDetail;
 import org.patientportal.messaging.entity.RecipientKind;
 import org.patientportal.messaging.entity.ThreadDetail;
-import org.patientportal.messaging.entity.ThreadReader;
 import org.patientportal.messaging.entity.ThreadStatus;
 import org.patientportal.messaging.entity.ThreadSummary;
 import org.patientportal.platform.boundary.Ids;
@@ -379,6 +377,7 @@ public class MessagingService {
   /**
    * The caller's threads: a patient's own, or (for clinicians and staff) those of their work queue
    * including done ones; unread first, then by last activity, newest first. Other roles have none.
+   * At most the {@value #QUEUE_LIMIT} most recently active threads of each kind are listed.
    */
   public List<ThreadSummary> myThreads() {
     String me = caller();
@@ -388,7 +387,8 @@ public class MessagingService {
           summaries(
               em.createQuery(
                       "select t, r.readThroughId from MessageThread t left join ThreadReader r"
-                          + " on r.id = t.id and r.reader = :me where t.patient = :me",
+                          + " on r.id = t.id and r.reader = :me where t.patient = :me"
+                          + " order by t.lastMessageAt desc",
                       Object[].class)
                   .setParameter("me", me)
                   .setMaxResults(QUEUE_LIMIT),
@@ -397,6 +397,7 @@ public class MessagingService {
     if (session.isCallerInRole(Roles.CLINICIAN) || session.isCallerInRole(Roles.STAFF)) {
       QueueFilter all = new QueueFilter();
       all.setIncludeDone(true);
+      all.setNewestFirst(true);
       threads.addAll(queue(all));
     }
     threads.sort(
@@ -561,7 +562,7 @@ public class MessagingService {
           "message/" + m.getId(),
           AuditOutcome.SUCCESS);
       if (m.isReadReceipt() && !m.getAuthor().equals(me) && !receipted.contains(m.getId())) {
-        em.persist(new MessageReceipt(m, me, now));
+        receipt(new MessageReceipt(m, me, now));
       }
     }
     if (thread.getLastMessageId() != null) {
@@ -691,13 +692,43 @@ public class MessagingService {
     return new NotFoundException(NOT_FOUND);
   }
 
+  /**
+   * Records how far {@code reader} has read: an insert that does nothing if the row exists (so two
+   * opens at once by the same reader, say in two tabs, neither fail nor wait on each other's
+   * mistake), then a move forward of an existing mark.
+   */
   private void readThrough(MessageThread thread, String reader, long messageId, Instant at) {
-    ThreadReader mark = em.find(ThreadReader.class, new ReaderKey(thread.getId(), reader));
-    if (mark == null) {
-      em.persist(new ThreadReader(thread.getId(), reader, messageId, at));
-    } else {
-      mark.readThrough(messageId, at);
+    int inserted =
+        em.createNativeQuery(
+                "insert into thread_reader (thread_id, reader, read_through_id, read_at)"
+                    + " values (?1, ?2, ?3, ?4) on conflict do nothing")
+            .setParameter(1, thread.getId())
+            .setParameter(2, reader)
+            .setParameter(3, messageId)
+            .setParameter(4, at)
+            .executeUpdate();
+    if (inserted == 0) {
+      em.createNativeQuery(
+              "update thread_reader set read_through_id = ?1, read_at = ?2"
+                  + " where thread_id = ?3 and reader = ?4 and read_through_id < ?1")
+          .setParameter(1, messageId)
+          .setParameter(2, at)
+          .setParameter(3, thread.getId())
+          .setParameter(4, reader)
+          .executeUpdate();
     }
+  }
+
+  /** Records a first read; a concurrent open by the same reader that recorded it first wins. */
+  private void receipt(MessageReceipt receipt) {
+    em.createNativeQuery(
+            "insert into message_receipt (message_id, reader, thread_id, read_at)"
+                + " values (?1, ?2, ?3, ?4) on conflict do nothing")
+        .setParameter(1, receipt.getMessageId())
+        .setParameter(2, receipt.getReader())
+        .setParameter(3, receipt.getThreadId())
+        .setParameter(4, receipt.getReadAt())
+        .executeUpdate();
   }
 
   private String caller() {

@@ -150,6 +150,31 @@ class MessagingApiIT {
   }
 
   @Test
+  void concurrentFirstOpensByOneReaderAllSucceedWithOneReceipt() throws Exception {
+    long id =
+        Messages.start(
+            "pat.jones",
+            Messages.draft("dr.smith", "STATUS", Messages.marker("Tabs"), "Two tabs.", true));
+    Portal.token("dr.smith");
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      List<java.util.concurrent.Future<Integer>> opens = new java.util.ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        opens.add(pool.submit(() -> Portal.get("/threads/" + id, "dr.smith").statusCode()));
+      }
+      for (java.util.concurrent.Future<Integer> open : opens) {
+        assertEquals(200, open.get());
+      }
+    } finally {
+      pool.shutdown();
+    }
+    JsonNode receipts = Portal.json(Portal.get("/threads/" + id + "/receipts", "pat.jones").body());
+    assertEquals(1, receipts.size(), receipts.toString());
+    assertFalse(find(Portal.get("/threads", "dr.smith"), id).get("unread").asBoolean());
+  }
+
+  @Test
   void aPoolThreadReachesEveryMemberOfThePool() {
     long id =
         Messages.start(

@@ -9,6 +9,7 @@ import java.time.Clock;
 import org.patientportal.audit.entity.AuditAction;
 import org.patientportal.audit.entity.AuditEntry;
 import org.patientportal.audit.entity.AuditOutcome;
+import org.patientportal.identity.entity.Roles;
 import org.patientportal.platform.boundary.RequestOrigin;
 
 /**
@@ -19,6 +20,9 @@ import org.patientportal.platform.boundary.RequestOrigin;
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class AuditLog {
+
+  private static final java.util.logging.Logger LOG =
+      java.util.logging.Logger.getLogger(AuditLog.class.getName());
 
   @PersistenceContext EntityManager em;
   @Inject Clock clock;
@@ -37,7 +41,27 @@ public class AuditLog {
             outcome,
             origin.clientAddress(),
             origin.userAgent());
+    entry.actingAs(callerRole());
     em.persist(entry);
     return entry;
+  }
+
+  /**
+   * The portal role the calling EJB's caller holds (the first of {@link Roles#ALL}); null outside
+   * an EJB call or for a caller without a portal role.
+   */
+  private static String callerRole() {
+    try {
+      jakarta.ejb.EJBContext context =
+          (jakarta.ejb.EJBContext) new javax.naming.InitialContext().lookup("java:comp/EJBContext");
+      for (String role : Roles.ALL) {
+        if (context.isCallerInRole(role)) {
+          return role;
+        }
+      }
+    } catch (javax.naming.NamingException | IllegalStateException e) {
+      LOG.fine(() -> "No EJB caller to take a role from: " + e);
+    }
+    return null;
   }
 }

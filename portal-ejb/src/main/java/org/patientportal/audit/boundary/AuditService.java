@@ -16,11 +16,14 @@ import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import java.util.ArrayList;
 import java.util.List;
+import org.patientportal.audit.entity.AccessReportLine;
 import org.patientportal.audit.entity.AuditAction;
 import org.patientportal.audit.entity.AuditEntry;
 import org.patientportal.audit.entity.AuditOutcome;
 import org.patientportal.audit.entity.AuditQuery;
+import org.patientportal.identity.boundary.People;
 import org.patientportal.identity.entity.Roles;
+import org.patientportal.shared.entity.InvalidInputException;
 
 /** The audit log's edge: auditors search it; every tier may report a refusal to it. */
 @Stateless
@@ -29,6 +32,7 @@ public class AuditService {
   @PersistenceContext EntityManager em;
   @Inject AuditLog log;
   @Resource SessionContext session;
+  @Inject People people;
 
   /** Searches the log, newest first. The search itself is recorded. */
   @RolesAllowed(Roles.AUDITOR)
@@ -65,6 +69,37 @@ public class AuditService {
         query.describe(),
         AuditOutcome.SUCCESS);
     return found;
+  }
+
+  /** What a patient's access report lists: reads of their messages, and refused attempts. */
+  static final List<AuditAction> REPORTED =
+      List.of(
+          AuditAction.MESSAGE_OPENED, AuditAction.ATTACHMENT_DOWNLOADED, AuditAction.ACCESS_DENIED);
+
+  /**
+   * The calling patient's access report, newest first: who else opened their messages or
+   * attachments, or was refused them, when and in what role. Only ever the caller's own.
+   */
+  @RolesAllowed(Roles.PATIENT)
+  public List<AccessReportLine> myAccessLog(int page, int size) {
+    if (page < 0 || size < 1 || size > AuditQuery.MAX_PAGE_SIZE) {
+      throw new InvalidInputException(
+          "size", "Ask for pages from 0 and of 1 to " + AuditQuery.MAX_PAGE_SIZE + " entries.");
+    }
+    String me = caller();
+    List<AuditEntry> entries =
+        em.createQuery(
+                "select e from AuditEntry e where e.patient = :me and e.actor <> :me"
+                    + " and e.action in :actions order by e.seq desc",
+                AuditEntry.class)
+            .setParameter("me", me)
+            .setParameter("actions", REPORTED)
+            .setFirstResult(page * size)
+            .setMaxResults(size)
+            .getResultList();
+    java.util.Map<String, String> names =
+        people.displayNames(entries.stream().map(AuditEntry::getActor).distinct().toList());
+    return entries.stream().map(e -> new AccessReportLine(e, names.get(e.getActor()))).toList();
   }
 
   /**

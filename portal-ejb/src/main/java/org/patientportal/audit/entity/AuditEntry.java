@@ -37,6 +37,9 @@ public class AuditEntry {
   @Column(nullable = false, updatable = false, length = 64)
   private String actor;
 
+  @Column(name = "actor_role", updatable = false, length = 16)
+  private String actorRole;
+
   @Column(name = "on_behalf_of", updatable = false, length = 64)
   private String onBehalfOf;
 
@@ -102,6 +105,17 @@ public class AuditEntry {
 
   public Instant getAt() {
     return at;
+  }
+
+  /** The role the actor acted in; null for entries from before roles were recorded. */
+  public String getActorRole() {
+    return actorRole;
+  }
+
+  /** Records the role the actor acted in (set once, before the entry is stored). */
+  public AuditEntry actingAs(String role) {
+    this.actorRole = role;
+    return this;
   }
 
   public String getActor() {

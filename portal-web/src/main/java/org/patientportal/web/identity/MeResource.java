@@ -21,8 +21,42 @@ public class MeResource {
   @EJB IdentityService identity;
   @Context SecurityContext security;
 
+  /** A line of the caller's access report. */
+  public record Access(
+      java.time.Instant at,
+      String actor,
+      String actorName,
+      String role,
+      String action,
+      String resource,
+      String outcome) {}
+
+  @EJB org.patientportal.audit.boundary.AuditService audit;
+
   @GET
   public Me me() {
     return new Me(security.getUserPrincipal().getName(), identity.myRoles());
+  }
+
+  /**
+   * {@code GET /api/v1/me/access-log}: who opened the calling patient's messages, when, as what.
+   */
+  @GET
+  @Path("access-log")
+  public List<Access> accessLog(
+      @jakarta.ws.rs.QueryParam("page") @jakarta.ws.rs.DefaultValue("0") int page,
+      @jakarta.ws.rs.QueryParam("size") @jakarta.ws.rs.DefaultValue("100") int size) {
+    return audit.myAccessLog(page, size).stream()
+        .map(
+            l ->
+                new Access(
+                    l.getAt(),
+                    l.getActor(),
+                    l.getActorName(),
+                    l.getActorRole(),
+                    l.getAction().name(),
+                    l.getResource(),
+                    l.getOutcome().name()))
+        .toList();
   }
 }

@@ -39,11 +39,19 @@ public class MenuView {
       return roles;
     }
 
-    /** Whether {@code viewId} is this entry's view or another view in its folder. */
+    /**
+     * Whether {@code viewId} is this entry's view, or another view in its folder that no entry of
+     * its own names.
+     */
     public boolean inSection(String viewId) {
+      if (outcome.equals(viewId)) {
+        return true;
+      }
+      if (ENTRIES.stream().anyMatch(e -> e.outcome.equals(viewId))) {
+        return false;
+      }
       int folder = outcome.lastIndexOf('/');
-      return outcome.equals(viewId)
-          || (folder > 0 && viewId != null && viewId.startsWith(outcome.substring(0, folder + 1)));
+      return folder > 0 && viewId != null && viewId.startsWith(outcome.substring(0, folder + 1));
     }
 
     boolean isFor(SessionUser user) {
@@ -57,6 +65,7 @@ public class MenuView {
           new Entry("menu.messages", "/messages/inbox.xhtml", Roles.PATIENT),
           new Entry("menu.queue", "/messages/queue.xhtml", Roles.CLINICIAN, Roles.STAFF),
           new Entry("menu.account", "/account/account.xhtml"),
+          new Entry("menu.accessLog", "/account/access-log.xhtml", Roles.PATIENT),
           new Entry("menu.auditLog", "/audit/log.xhtml", Roles.AUDITOR),
           new Entry("menu.keys", "/admin/keys.xhtml", Roles.ADMIN));
 

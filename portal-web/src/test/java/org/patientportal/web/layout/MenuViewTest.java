@@ -24,6 +24,13 @@ class MenuViewTest {
   }
 
   @Test
+  void aViewWithAnEntryOfItsOwnIsOnlyThatEntrysSection() {
+    assertTrue(entry("/account/access-log.xhtml").inSection("/account/access-log.xhtml"));
+    assertFalse(entry("/account/account.xhtml").inSection("/account/access-log.xhtml"));
+    assertFalse(entry("/messages/inbox.xhtml").inSection("/messages/queue.xhtml"));
+  }
+
+  @Test
   void theHomePageIsItsOwnSection() {
     assertTrue(entry("/index.xhtml").inSection("/index.xhtml"));
     assertFalse(entry("/index.xhtml").inSection("/messages/inbox.xhtml"));

@@ -36,7 +36,7 @@ public class SchemaMigration {
     MigrateResult result =
         Flyway.configure(SchemaMigration.class.getClassLoader())
             .dataSource(dataSource)
-            .locations("classpath:db/migration")
+            .locations(locations())
             .failOnMissingLocations(true)
             .load()
             .migrate();
@@ -48,5 +48,22 @@ public class SchemaMigration {
                 + result.migrationsExecuted
                 + " migrations applied now)");
     entityManagerFactory.unwrap(SessionFactory.class).getSchemaManager().validateMappedObjects();
+  }
+
+  /**
+   * The migrations for every database, plus PostgreSQL's own (db/postgresql: what H2 cannot do,
+   * such as the trigger that keeps the audit log append-only; numbered between the shared ones).
+   */
+  private String[] locations() {
+    try (java.sql.Connection c = dataSource.getConnection()) {
+      return c.getMetaData()
+              .getDatabaseProductName()
+              .toLowerCase(java.util.Locale.ROOT)
+              .contains("postgresql")
+          ? new String[] {"classpath:db/migration", "classpath:db/postgresql"}
+          : new String[] {"classpath:db/migration"};
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException("The portal's database cannot be reached", e);
+    }
   }
 }

@@ -34,9 +34,51 @@ public class AuditService {
   @Resource SessionContext session;
   @Inject People people;
 
+  /** The most entries one export holds; a larger result asks for narrower criteria. */
+  public static final int EXPORT_LIMIT = 50_000;
+
   /** Searches the log, newest first. The search itself is recorded. */
   @RolesAllowed(Roles.AUDITOR)
   public List<AuditEntry> search(AuditQuery query) {
+    List<AuditEntry> found =
+        em.createQuery(criteria(query))
+            .setFirstResult(query.page() * query.pageSize())
+            .setMaxResults(query.pageSize())
+            .getResultList();
+    log.record(
+        caller(),
+        query.patient(),
+        AuditAction.AUDIT_SEARCH,
+        query.describe(),
+        AuditOutcome.SUCCESS);
+    return found;
+  }
+
+  /**
+   * Every entry matching the criteria (paging ignored), newest first, for an export in {@code
+   * format}; at most {@link #EXPORT_LIMIT}. The export itself is recorded.
+   */
+  @RolesAllowed(Roles.AUDITOR)
+  public List<AuditEntry> export(AuditQuery query, String format) {
+    List<AuditEntry> found =
+        em.createQuery(criteria(query)).setMaxResults(EXPORT_LIMIT + 1).getResultList();
+    if (found.size() > EXPORT_LIMIT) {
+      throw new InvalidInputException(
+          "to",
+          "More than "
+              + EXPORT_LIMIT
+              + " entries match; narrow the criteria (a shorter time range) and export in parts.");
+    }
+    log.record(
+        caller(),
+        query.patient(),
+        AuditAction.AUDIT_EXPORT,
+        query.describe() + " format=" + format + " entries=" + found.size(),
+        AuditOutcome.SUCCESS);
+    return found;
+  }
+
+  private CriteriaQuery<AuditEntry> criteria(AuditQuery query) {
     CriteriaBuilder cb = em.getCriteriaBuilder();
     CriteriaQuery<AuditEntry> cq = cb.createQuery(AuditEntry.class);
     Root<AuditEntry> e = cq.from(AuditEntry.class);
@@ -56,19 +98,7 @@ public class AuditService {
     if (query.to() != null) {
       where.add(cb.lessThan(e.get("at"), query.to()));
     }
-    cq.where(where.toArray(Predicate[]::new)).orderBy(cb.desc(e.get("seq")));
-    List<AuditEntry> found =
-        em.createQuery(cq)
-            .setFirstResult(query.page() * query.pageSize())
-            .setMaxResults(query.pageSize())
-            .getResultList();
-    log.record(
-        caller(),
-        query.patient(),
-        AuditAction.AUDIT_SEARCH,
-        query.describe(),
-        AuditOutcome.SUCCESS);
-    return found;
+    return cq.where(where.toArray(Predicate[]::new)).orderBy(cb.desc(e.get("seq")));
   }
 
   /** What a patient's access report lists: reads of their messages, and refused attempts. */

@@ -8,6 +8,8 @@ public enum AuditAction {
   ACCESS_DENIED,
   /** An auditor searched the audit log. */
   AUDIT_SEARCH,
+  /** An auditor exported a search of the audit log (resource: the criteria and format). */
+  AUDIT_EXPORT,
   /** A secure message was sent (resource: message/{id}). */
   MESSAGE_SENT,
   /** A secure message was shown to its reader (resource: message/{id}). */

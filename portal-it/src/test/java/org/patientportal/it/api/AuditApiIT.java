@@ -65,4 +65,39 @@ class AuditApiIT {
     assertEquals(field, problem.get("field").asText());
     assertFalse(problem.get("detail").asText().isBlank());
   }
+
+  @org.junit.jupiter.api.Test
+  void theAuditorExportsASearchAsCsvAndTheExportIsAudited() {
+    Instant before = Instant.now().minusSeconds(5);
+    Portal.get("/me", "pat.jones");
+    java.net.http.HttpResponse<String> csv =
+        csv("/audit?actor=audit.kim&action=AUDIT_SEARCH", "audit.kim");
+    assertEquals(200, csv.statusCode(), csv.body());
+    assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+    assertTrue(csv.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment"));
+    String[] lines = csv.body().split("\r\n");
+    assertEquals(
+        "seq,at,actor,actorRole,onBehalfOf,patient,action,resource,outcome,clientAddress,userAgent",
+        lines[0]);
+    for (int i = 1; i < lines.length; i++) {
+      assertTrue(
+          lines[i].contains(",audit.kim,auditor,") || lines[i].contains(",audit.kim,,"), lines[i]);
+      assertTrue(lines[i].contains(",AUDIT_SEARCH,"), lines[i]);
+    }
+    HttpResponse<String> exports =
+        Portal.get("/audit?actor=audit.kim&action=AUDIT_EXPORT&from=" + before, "audit.kim");
+    assertTrue(exports.body().contains("format=csv"), "the export is recorded: " + exports.body());
+
+    Portal.assertProblem(csv("/audit", "dr.smith"), 403);
+    Portal.assertProblem(csv("/audit?from=yesterday", "audit.kim"), 400);
+  }
+
+  private static HttpResponse<String> csv(String path, String user) {
+    return Portal.send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(Portal.URL + "/api/v1" + path))
+            .header("Accept", "text/csv")
+            .header("Authorization", "Bearer " + Portal.token(user))
+            .GET()
+            .build());
+  }
 }

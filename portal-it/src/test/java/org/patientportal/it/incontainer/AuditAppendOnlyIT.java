@@ -3,7 +3,6 @@ package org.patientportal.it.incontainer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import jakarta.annotation.Resource;
 import java.sql.Connection;
@@ -40,9 +39,8 @@ class AuditAppendOnlyIT {
   void theDatabaseRefusesToChangeOrRemoveAuditEntries() throws SQLException {
     try (Connection c = database.getConnection();
         Statement s = c.createStatement()) {
-      assumeTrue(
-          c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgresql"),
-          "the append-only trigger is PostgreSQL's");
+      boolean postgres =
+          c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgresql");
       s.executeUpdate(
           "insert into audit_entry (seq, occurred_at, actor, action, outcome, client_address)"
               + " values (nextval('audit_entry_seq'), current_timestamp, 'append.only.test',"
@@ -52,6 +50,12 @@ class AuditAppendOnlyIT {
           s.executeQuery("select max(seq) from audit_entry where actor = 'append.only.test'")) {
         assertTrue(r.next());
         seq = r.getLong(1);
+      }
+      if (!postgres) {
+        assertEquals(
+            1, s.executeUpdate("update audit_entry set resource = 'changed' where seq = " + seq));
+        assertEquals(1, s.executeUpdate("delete from audit_entry where seq = " + seq));
+        return;
       }
       for (String change :
           new String[] {

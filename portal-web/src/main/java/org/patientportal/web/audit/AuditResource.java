@@ -63,6 +63,29 @@ public class AuditResource {
     return audit.search(query).stream().map(Entry::of).toList();
   }
 
+  /**
+   * The same search as CSV ({@code Accept: text/csv}): every matching entry, not one page, as an
+   * attachment; the export is itself audited.
+   */
+  @GET
+  @Produces("text/csv")
+  public jakarta.ws.rs.core.Response exportCsv(
+      @QueryParam("patient") String patient,
+      @QueryParam("actor") String actor,
+      @QueryParam("action") String action,
+      @QueryParam("from") String from,
+      @QueryParam("to") String to) {
+    AuditQuery query =
+        new AuditQuery(
+            patient, actor, action(action), instant("from", from), instant("to", to), 0, 1);
+    String csv = AuditCsv.write(audit.export(query, "csv"));
+    return jakarta.ws.rs.core.Response.ok(csv, "text/csv; charset=UTF-8")
+        .header(
+            "Content-Disposition",
+            "attachment; filename=\"audit-log-" + Instant.now().getEpochSecond() + ".csv\"")
+        .build();
+  }
+
   static AuditAction action(String name) {
     if (name == null || name.isBlank()) {
       return null;

@@ -9,7 +9,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import org.patientportal.audit.boundary.AuditLog;
 import org.patientportal.audit.entity.AuditAction;
 import org.patientportal.audit.entity.AuditOutcome;
@@ -36,6 +35,7 @@ public class IdentityService {
   @PersistenceContext EntityManager em;
   @Inject Clock clock;
   @Inject AuditLog audit;
+  @Inject People people;
   @Resource SessionContext session;
 
   /**
@@ -45,7 +45,8 @@ public class IdentityService {
   public PortalUser signIn(String displayName, String email) {
     String username = caller();
     PortalUser user =
-        find(username)
+        people
+            .find(username)
             .orElseGet(
                 () -> {
                   PortalUser created =
@@ -65,7 +66,8 @@ public class IdentityService {
 
   /** The caller's record; it exists once they have signed in. */
   public PortalUser me() {
-    return find(caller())
+    return people
+        .find(caller())
         .orElseThrow(() -> new NotFoundException("You have not signed in to the portal yet."));
   }
 
@@ -79,13 +81,6 @@ public class IdentityService {
     PortalUser user = me();
     user.preferLanguage(language);
     return user;
-  }
-
-  private Optional<PortalUser> find(String username) {
-    return em.createNamedQuery(PortalUser.BY_USERNAME, PortalUser.class)
-        .setParameter("username", username)
-        .getResultStream()
-        .findFirst();
   }
 
   private String caller() {

@@ -2,10 +2,9 @@ package org.patientportal.mail.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.Optional;
+import org.patientportal.identity.boundary.People;
 import org.patientportal.identity.entity.PortalUser;
 import org.patientportal.mail.control.EmailQueue;
 import org.patientportal.mail.entity.EmailItem;
@@ -21,7 +20,7 @@ import org.patientportal.mail.entity.EmailTemplate;
 @Transactional(Transactional.TxType.MANDATORY)
 public class Notifications {
 
-  @PersistenceContext EntityManager em;
+  @Inject People people;
   @Inject EmailQueue queue;
 
   /**
@@ -39,7 +38,7 @@ public class Notifications {
 
   private boolean queue(String username, String idempotencyKey, EmailTemplate template) {
     EmailItem.checkKey(idempotencyKey);
-    Optional<PortalUser> user = find(username);
+    Optional<PortalUser> user = username == null ? Optional.empty() : people.find(username);
     if (user.isEmpty() || user.get().getEmail() == null) {
       return false;
     }
@@ -47,15 +46,5 @@ public class Notifications {
         new EmailItem(
             idempotencyKey, user.get().getEmail(), user.get().getPreferredLanguage(), template));
     return true;
-  }
-
-  private Optional<PortalUser> find(String username) {
-    if (username == null) {
-      return Optional.empty();
-    }
-    return em.createNamedQuery(PortalUser.BY_USERNAME, PortalUser.class)
-        .setParameter("username", username)
-        .getResultStream()
-        .findFirst();
   }
 }

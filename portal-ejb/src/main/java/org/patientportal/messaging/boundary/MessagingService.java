@@ -569,7 +569,9 @@ public class MessagingService {
       readThrough(thread, me, thread.getLastMessageId(), now);
     }
     ThreadSummary summary = summary(thread, null, me, names, new HashMap<>());
-    return new ThreadDetail(summary, details, careSide(thread, me));
+    // visibleThread() has shown that a reader who is not the patient is on the care team's side
+    boolean careTeam = !patientSide(thread, me) || careSide(thread, me);
+    return new ThreadDetail(summary, details, careTeam);
   }
 
   /** The read receipts of the caller's own messages in a thread they take part in. */

@@ -34,7 +34,7 @@ class KeysBrowserIT {
 
     try (Browser browser = new Browser("en")) {
       browser.signIn("admin.ito");
-      browser.driver().findElement(By.linkText("Encryption keys")).click();
+      browser.follow(By.linkText("Encryption keys"));
       assertEquals("Encryption keys", browser.waitFor(By.tagName("h1")).getText());
       assertEquals(
           "Key version " + before + " protects new messages.",

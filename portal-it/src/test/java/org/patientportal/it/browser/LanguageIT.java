@@ -30,12 +30,12 @@ class LanguageIT {
     try (Browser browser = new Browser("en")) {
       browser.signIn("nurse.lee");
       new Select(browser.driver().findElement(By.id("language:choice"))).selectByValue("es");
-      browser.driver().findElement(By.id("language:apply")).click();
+      browser.follow(By.id("language:apply"));
       assertEquals("Bienvenido/a, Jordan Lee", browser.waitFor(By.id("welcome")).getText());
       assertEquals("es", browser.driver().findElement(By.tagName("html")).getAttribute("lang"));
       // back to the browser's language, which leaves the user's record as it was
       new Select(browser.driver().findElement(By.id("language:choice"))).selectByValue("");
-      browser.driver().findElement(By.id("language:apply")).click();
+      browser.follow(By.id("language:apply"));
       assertEquals("Welcome, Jordan Lee", browser.waitFor(By.id("welcome")).getText());
     }
   }

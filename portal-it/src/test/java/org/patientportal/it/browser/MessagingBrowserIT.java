@@ -52,7 +52,7 @@ class MessagingBrowserIT {
     try (Browser browser = new Browser("en")) {
       // the patient writes
       browser.signIn("pat.jones");
-      browser.driver().findElement(By.linkText("Messages")).click();
+      browser.follow(By.linkText("Messages"));
       assertEquals("Messages", browser.waitFor(By.tagName("h1")).getText());
       assertNoSeriousViolations(browser);
       browser.screenshot("messages-inbox");
@@ -88,9 +88,9 @@ class MessagingBrowserIT {
       browser.signIn("dr.smith");
       browser.open(Portal.URL + "/messages/inbox.xhtml"); // the notification email's link
       assertEquals("Work queue", browser.waitFor(By.tagName("h1")).getText());
-      browser.driver().findElement(By.linkText("Home")).click();
+      browser.follow(By.linkText("Home"));
       browser.waitFor(By.id("welcome"));
-      browser.driver().findElement(By.linkText("Work queue")).click();
+      browser.follow(By.linkText("Work queue"));
       WebElement table = browser.waitFor(By.id("results:threads"));
       new Select(browser.driver().findElement(By.id("filters:category")))
           .selectByVisibleText("Appointment");
@@ -128,7 +128,7 @@ class MessagingBrowserIT {
 
       // the patient sees the reply first in her inbox, unread, and the receipt on her message
       browser.signIn("pat.jones");
-      browser.driver().findElement(By.linkText("Messages")).click();
+      browser.follow(By.linkText("Messages"));
       WebElement first = browser.waitFor(By.cssSelector("#threads > li"));
       assertTrue(first.getText().contains("[Appointment] " + subject), first.getText());
       assertTrue(first.getText().contains("Unread"), first.getText());
@@ -326,9 +326,7 @@ class MessagingBrowserIT {
 
   /** Clicks a button that submits a whole page, and waits until the next page replaced it. */
   private static void submit(Browser browser, By button) {
-    WebElement element = browser.driver().findElement(button);
-    element.click();
-    new WebDriverWait(browser.driver(), WAIT).until(ExpectedConditions.stalenessOf(element));
+    browser.follow(button);
   }
 
   private static void signOut(Browser browser) {

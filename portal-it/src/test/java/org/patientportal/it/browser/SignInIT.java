@@ -103,7 +103,7 @@ class SignInIT {
   @Test
   void signingOutEndsThePortalAndTheKeycloakSession() {
     browser.signIn("pat.jones");
-    browser.driver().findElement(By.id("signout:signOut")).click();
+    browser.follow(By.id("signout:signOut"));
     browser.waitFor(By.id("signInAgain"));
     assertTrue(browser.driver().getCurrentUrl().endsWith("/signed-out.xhtml"));
 
@@ -136,7 +136,7 @@ class SignInIT {
             .map(WebElement::getText)
             .toList();
     assertEquals(List.of("Home", "My account", "Access log"), menu);
-    browser.driver().findElement(By.linkText("Access log")).click();
+    browser.follow(By.linkText("Access log"));
     browser.waitFor(By.id("search:go"));
     assertTrue(
         browser.driver().getPageSource().contains("SIGN_IN"),

@@ -83,11 +83,26 @@ public final class Browser implements AutoCloseable {
         .until(ExpectedConditions.visibilityOfElementLocated(locator));
   }
 
+  /**
+   * Clicks what loads a new page (a link, a non-Ajax button) and returns once the old page is gone,
+   * so that what is looked up next is on the new page and never a stale element of the old.
+   */
+  public void follow(By locator) {
+    follow(driver.findElement(locator));
+  }
+
+  /** Like {@link #follow(By)} for an element already found. */
+  public void follow(WebElement element) {
+    WebElement page = driver.findElement(By.tagName("html"));
+    element.click();
+    new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+  }
+
   /** Fills in and submits Keycloak's login form, which the portal has redirected to. */
   public void signInAtKeycloak(String username, String password) {
     waitFor(By.id("username")).sendKeys(username);
     driver.findElement(By.id("password")).sendKeys(password);
-    driver.findElement(By.id("kc-login")).click();
+    follow(By.id("kc-login"));
   }
 
   /** Opens the portal and signs in through the real Keycloak page; returns on the home page. */

@@ -21,5 +21,9 @@ public enum AuditAction {
   /** A patient accepted the messaging guidelines (resource: guidelines/{version}). */
   GUIDELINES_ACCEPTED,
   /** An administrator rotated the key-encryption key (resource: kek/v{version}). */
-  KEY_ROTATED
+  KEY_ROTATED,
+  /** An auditor checked the access log's hash chain (resource: the result). */
+  AUDIT_VERIFIED,
+  /** Entries past the retention period were archived and removed (resource: the positions). */
+  AUDIT_ARCHIVED
 }

@@ -63,6 +63,13 @@ public class AuditEntry {
   @Column(name = "user_agent", updatable = false, length = 512)
   private String userAgent;
 
+  /** Its place in the hash chain; null until the sealer has chained it (within seconds). */
+  @Column(name = "chain_position", insertable = false, updatable = false)
+  private Long chainPosition;
+
+  @Column(name = "chain_hash", insertable = false, updatable = false)
+  private byte[] chainHash;
+
   protected AuditEntry() {
     // for JPA
   }
@@ -144,6 +151,15 @@ public class AuditEntry {
 
   public String getClientAddress() {
     return clientAddress;
+  }
+
+  public Long getChainPosition() {
+    return chainPosition;
+  }
+
+  /** The chain hash in hexadecimal; null until chained. */
+  public String getChainHash() {
+    return chainHash == null ? null : java.util.HexFormat.of().formatHex(chainHash);
   }
 
   public String getUserAgent() {

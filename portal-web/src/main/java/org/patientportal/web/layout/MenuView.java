@@ -67,6 +67,7 @@ public class MenuView {
           new Entry("menu.account", "/account/account.xhtml"),
           new Entry("menu.accessLog", "/account/access-log.xhtml", Roles.PATIENT),
           new Entry("menu.auditLog", "/audit/log.xhtml", Roles.AUDITOR),
+          new Entry("menu.integrity", "/audit/integrity.xhtml", Roles.AUDITOR),
           new Entry("menu.keys", "/admin/keys.xhtml", Roles.ADMIN));
 
   @Inject SessionUser user;

@@ -1,0 +1,408 @@
+package org.patientportal.audit.boundary;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.patientportal.audit.control.AuditSigningKey;
+import org.patientportal.audit.control.ChainArchiver;
+import org.patientportal.audit.control.ChainSealer;
+import org.patientportal.audit.control.ChainVerifier;
+import org.patientportal.audit.control.CheckpointFile;
+import org.patientportal.audit.entity.Archive;
+import org.patientportal.audit.entity.AuditAction;
+import org.patientportal.audit.entity.AuditOutcome;
+import org.patientportal.audit.entity.ChainVerification;
+import org.patientportal.audit.entity.Checkpoint;
+import org.patientportal.identity.entity.Roles;
+import org.patientportal.platform.boundary.Settings;
+
+/**
+ * Keeps the access log tamper-evident. Every few seconds it appends the entries written since to
+ * the SHA-256 hash chain (each batch in its own transaction, the chain's head row locked, so nodes
+ * of a cluster take turns), and every {@code PORTAL_AUDIT_CHECKPOINT_ENTRIES} entries or {@code
+ * PORTAL_AUDIT_CHECKPOINT_SECONDS} seconds it signs the head with the Ed25519 audit key and writes
+ * the checkpoint to the file outside the database, then to the database. Auditors check the whole
+ * chain with {@link #verify()}.
+ *
+ * <p>Settings: {@code PORTAL_AUDIT_KEYSTORE_PATH} (default {@code <server data
+ * dir>/portal/keys/portal-audit-signing.bcfks}; its public key is written beside it as {@code
+ * .pub}), {@code PORTAL_AUDIT_KEYSTORE_PASSWORD} (required outside the demo), {@code
+ * PORTAL_AUDIT_KEYSTORE_CREATE}, {@code PORTAL_AUDIT_CHECKPOINT_FILE} (default {@code <server data
+ * dir>/portal/audit/checkpoints.log}).
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class AuditChain {
+
+  private static final Logger LOG = Logger.getLogger(AuditChain.class.getName());
+  static final String DEMO_PASSWORD = "demo-audit-key-password-not-for-production";
+  static final int BATCH = 5_000;
+
+  @Resource(lookup = "java:jboss/datasources/PortalDS")
+  DataSource dataSource;
+
+  @Resource SessionContext context;
+  @Inject Clock clock;
+  @Inject AuditLog log;
+
+  private AuditSigningKey signing;
+  private CheckpointFile file;
+  private Path publicKeyFile;
+  private long checkpointEntries;
+  private Duration checkpointEvery;
+  private Duration retention;
+  private Path archiveDir;
+
+  @PostConstruct
+  void open() {
+    String dataDir =
+        System.getProperty("jboss.server.data.dir", System.getProperty("java.io.tmpdir"));
+    Path store =
+        Path.of(
+            Settings.get(
+                "portal.audit.keystore.path",
+                "PORTAL_AUDIT_KEYSTORE_PATH",
+                Path.of(dataDir, "portal", "keys", "portal-audit-signing.bcfks").toString()));
+    boolean demo = Settings.demo();
+    String password =
+        Settings.get(
+            "portal.audit.keystore.password",
+            "PORTAL_AUDIT_KEYSTORE_PASSWORD",
+            demo ? DEMO_PASSWORD : null);
+    if (password == null || password.isEmpty()) {
+      throw new IllegalStateException(
+          "Set PORTAL_AUDIT_KEYSTORE_PASSWORD: the password of the key that signs the access log");
+    }
+    boolean mayCreate =
+        demo || Settings.flag("portal.audit.keystore.create", "PORTAL_AUDIT_KEYSTORE_CREATE");
+    signing = AuditSigningKey.openOrCreate(store, password.toCharArray(), mayCreate);
+    publicKeyFile = AuditSigningKey.publicKeyFile(store);
+    file =
+        new CheckpointFile(
+            Path.of(
+                Settings.get(
+                    "portal.audit.checkpoint-file",
+                    "PORTAL_AUDIT_CHECKPOINT_FILE",
+                    Path.of(dataDir, "portal", "audit", "checkpoints.log").toString())));
+    checkpointEntries =
+        Long.parseLong(
+            Settings.get(
+                "portal.audit.checkpoint-entries", "PORTAL_AUDIT_CHECKPOINT_ENTRIES", "1000"));
+    checkpointEvery =
+        Duration.ofSeconds(
+            Long.parseLong(
+                Settings.get(
+                    "portal.audit.checkpoint-seconds", "PORTAL_AUDIT_CHECKPOINT_SECONDS", "300")));
+    retention =
+        Duration.ofDays(
+            Long.parseLong(
+                Settings.get(
+                    "portal.audit.retention-days", "PORTAL_AUDIT_RETENTION_DAYS", "2190")));
+    archiveDir =
+        Path.of(
+            Settings.get(
+                "portal.audit.archive-dir",
+                "PORTAL_AUDIT_ARCHIVE_DIR",
+                Path.of(dataDir, "portal", "audit", "archive").toString()));
+    LOG.info(
+        () ->
+            "Access log signed with audit key "
+                + signing.keyId()
+                + " (public key in "
+                + publicKeyFile
+                + "); checkpoints also in "
+                + file.path());
+  }
+
+  /** Seals what was written since the last run, and signs a checkpoint when one is due. */
+  @Schedule(second = "*/5", minute = "*", hour = "*", persistent = false)
+  void tick() {
+    try {
+      sealAll();
+      self().checkpoint(false);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Could not seal the access log now; trying again shortly", e);
+    }
+  }
+
+  /** Chains every entry written so far, in batches; returns how many were chained. */
+  @PermitAll
+  public long sealAll() {
+    long total = 0;
+    int sealed;
+    do {
+      sealed = self().sealBatch();
+      total += sealed;
+    } while (sealed == BATCH);
+    return total;
+  }
+
+  /** Chains up to {@link #BATCH} entries in one transaction. */
+  @PermitAll
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public int sealBatch() {
+    try (Connection c = dataSource.getConnection()) {
+      return new ChainSealer().seal(c, BATCH, clock.instant());
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not seal the access log", e);
+    }
+  }
+
+  /**
+   * Signs the chain's head when a checkpoint is due (or now, when {@code force}), unless the last
+   * checkpoint is at the head already. The file is written first: a checkpoint in the file but not
+   * in the database (a crash between) is still a valid, signed checkpoint.
+   *
+   * @return the checkpoint signed, or null
+   */
+  @PermitAll
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public Checkpoint checkpoint(boolean force) {
+    Instant now = clock.instant();
+    try (Connection c = dataSource.getConnection()) {
+      ChainSealer.Head head = ChainSealer.lockHead(c);
+      long lastPosition = 0;
+      Instant lastAt = null;
+      try (PreparedStatement s =
+              c.prepareStatement(
+                  "select chain_position, signed_at from audit_checkpoint"
+                      + " order by chain_position desc fetch first 1 rows only");
+          ResultSet rs = s.executeQuery()) {
+        if (rs.next()) {
+          lastPosition = rs.getLong(1);
+          lastAt = rs.getObject(2, OffsetDateTime.class).toInstant();
+        }
+      }
+      boolean due =
+          force
+              || lastAt == null
+              || head.position() - lastPosition >= checkpointEntries
+              || !now.isBefore(lastAt.plus(checkpointEvery));
+      if (head.position() <= lastPosition || !due) {
+        return null;
+      }
+      Checkpoint checkpoint = signing.sign(head.position(), head.hash(), now);
+      file.append(checkpoint);
+      try (PreparedStatement insert =
+          c.prepareStatement(
+              "insert into audit_checkpoint (chain_position, head_hash, signed_at, key_id,"
+                  + " signature) values (?, ?, ?, ?, ?)")) {
+        insert.setLong(1, checkpoint.position());
+        insert.setBytes(2, checkpoint.headHash());
+        insert.setObject(3, OffsetDateTime.ofInstant(checkpoint.signedAt(), ZoneOffset.UTC));
+        insert.setString(4, checkpoint.keyId());
+        insert.setBytes(5, checkpoint.signature());
+        insert.executeUpdate();
+      }
+      return checkpoint;
+    } catch (SQLException | IOException e) {
+      throw new IllegalStateException("Could not write a checkpoint of the access log", e);
+    }
+  }
+
+  /**
+   * Checks the whole chain, after chaining what is pending, against the signed checkpoints of the
+   * database and of the file. The check is itself recorded.
+   */
+  @RolesAllowed(Roles.AUDITOR)
+  public ChainVerification verify() {
+    sealAll();
+    ChainVerification result = check();
+    self().recordVerification(result);
+    return result;
+  }
+
+  /** The check without sealing first or recording it (for the tests and the benchmark). */
+  @PermitAll
+  public ChainVerification check() {
+    Instant now = clock.instant();
+    try (Connection c = dataSource.getConnection()) {
+      boolean autoCommit = c.getAutoCommit();
+      c.setAutoCommit(false);
+      try {
+        List<Checkpoint> fromFile;
+        try {
+          fromFile = file.read();
+        } catch (IOException e) {
+          return new ChainVerification(
+              false,
+              0,
+              0,
+              0,
+              0,
+              0,
+              0,
+              null,
+              new ChainVerification.Problem(
+                  ChainVerification.Kind.CHECKPOINT_MISMATCH, 0, null, e.getMessage()),
+              now,
+              0);
+        }
+        return new ChainVerifier(publicKeys()).verify(c, fromFile, now);
+      } finally {
+        c.rollback();
+        c.setAutoCommit(autoCommit);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not read the access log", e);
+    }
+  }
+
+  private Map<String, byte[]> publicKeys() {
+    Map<String, byte[]> keys = new HashMap<>();
+    try {
+      if (Files.exists(publicKeyFile)) {
+        keys.putAll(AuditSigningKey.readPublicKeys(publicKeyFile));
+      }
+    } catch (IOException e) {
+      LOG.warning(() -> "Could not read the audit public keys in " + publicKeyFile + ": " + e);
+    }
+    keys.put(signing.keyId(), signing.publicKey());
+    return keys;
+  }
+
+  @PermitAll
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public void recordVerification(ChainVerification result) {
+    String resource =
+        result.valid()
+            ? "chain valid, positions %d-%d"
+                .formatted(result.firstPosition(), result.lastPosition())
+            : "chain %s at position %d"
+                .formatted(result.problem().kind(), result.problem().position());
+    log.record(
+        context.getCallerPrincipal().getName(),
+        null,
+        AuditAction.AUDIT_VERIFIED,
+        resource,
+        result.valid() ? AuditOutcome.SUCCESS : AuditOutcome.FAILED);
+  }
+
+  /** Once a night: archives and removes the entries older than the retention period. */
+  @Schedule(hour = "3", minute = "17", persistent = false)
+  void retain() {
+    try {
+      self().archiveExpired();
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Could not archive the expired part of the access log", e);
+    }
+  }
+
+  /**
+   * Archives the chain's oldest entries, as far as every one of them is older than {@code
+   * PORTAL_AUDIT_RETENTION_DAYS} (default 2190, six years), to a signed file in {@code
+   * PORTAL_AUDIT_ARCHIVE_DIR}, then removes them. Only what the retention policy allows, so anyone
+   * may start it.
+   *
+   * @return the archive made, or null when nothing has expired
+   */
+  @PermitAll
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public Archive archiveExpired() {
+    Instant cutoff = clock.instant().minus(retention);
+    try (Connection c = dataSource.getConnection()) {
+      return archive(c, ChainArchiver.expiredThrough(c, cutoff));
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not archive the access log", e);
+    }
+  }
+
+  /**
+   * Archives the chain up to {@code position} now, whatever the entries' age: for an administrator
+   * who must move the log elsewhere (and for the tests).
+   */
+  @RolesAllowed(Roles.ADMIN)
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public Archive archiveThrough(long position) {
+    try (Connection c = dataSource.getConnection()) {
+      return archive(c, position);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not archive the access log", e);
+    }
+  }
+
+  private Archive archive(Connection c, long through) throws SQLException {
+    sealAllIn(c, clock.instant());
+    Archive archive;
+    try {
+      archive =
+          new ChainArchiver().archiveThrough(c, through, archiveDir, signing, clock.instant());
+    } catch (IOException e) {
+      throw new IllegalStateException("Could not write the archive in " + archiveDir, e);
+    }
+    if (archive != null) {
+      log.record(
+          "portal",
+          null,
+          AuditAction.AUDIT_ARCHIVED,
+          "positions %d-%d (%d entries) to %s"
+              .formatted(archive.first(), archive.last(), archive.entries(), archive.fileName()),
+          AuditOutcome.SUCCESS);
+      LOG.info(() -> "Archived access log positions " + archive.first() + "-" + archive.last());
+    }
+    return archive;
+  }
+
+  /** Chains what is pending in this transaction, so that the archive can reach the head. */
+  private static void sealAllIn(Connection c, Instant now) throws SQLException {
+    ChainSealer sealer = new ChainSealer();
+    while (sealer.seal(c, BATCH, now) == BATCH) {
+      // keep going
+    }
+  }
+
+  @PermitAll
+  public Path archiveDir() {
+    return archiveDir;
+  }
+
+  /** The audit key's id and public key file, for the console and the command-line verifier. */
+  @PermitAll
+  public String keyId() {
+    return signing.keyId();
+  }
+
+  @PermitAll
+  public Path publicKeyFile() {
+    return publicKeyFile;
+  }
+
+  @PermitAll
+  public Path checkpointFile() {
+    return file.path();
+  }
+
+  private AuditChain self() {
+    return context.getBusinessObject(AuditChain.class);
+  }
+}

@@ -21,5 +21,7 @@ public enum AuditAction {
   /** A patient accepted the messaging guidelines (resource: guidelines/{version}). */
   GUIDELINES_ACCEPTED,
   /** An administrator rotated the key-encryption key (resource: kek/v{version}). */
-  KEY_ROTATED
+  KEY_ROTATED,
+  /** An auditor ran a report on the access log (resource: the report and its range). */
+  AUDIT_REPORT
 }

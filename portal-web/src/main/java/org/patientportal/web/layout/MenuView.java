@@ -67,7 +67,8 @@ public class MenuView {
           new Entry("menu.account", "/account/account.xhtml"),
           new Entry("menu.accessLog", "/account/access-log.xhtml", Roles.PATIENT),
           new Entry("menu.auditLog", "/audit/log.xhtml", Roles.AUDITOR),
-          new Entry("menu.keys", "/admin/keys.xhtml", Roles.ADMIN));
+          new Entry("menu.keys", "/admin/keys.xhtml", Roles.ADMIN),
+          new Entry("menu.auditReports", "/audit/reports.xhtml", Roles.AUDITOR));
 
   @Inject SessionUser user;
 

@@ -198,7 +198,7 @@ class AuditReportsIT {
           f.get("kind").asText()
               + " "
               + f.get("actor").asText()
-              + (f.get("patient").isNull() ? "" : " " + f.get("patient").asText());
+              + (f.hasNonNull("patient") ? " " + f.get("patient").asText() : "");
       assertEquals(null, found.put(key + " " + entries.get(0), entries), "one finding: " + key);
     }
     Map<String, List<Long>> expected = new TreeMap<>();

@@ -25,5 +25,7 @@ public enum AuditAction {
   /** An auditor checked the access log's hash chain (resource: the result). */
   AUDIT_VERIFIED,
   /** Entries past the retention period were archived and removed (resource: the positions). */
-  AUDIT_ARCHIVED
+  AUDIT_ARCHIVED,
+  /** An auditor ran a report on the access log (resource: the report and its range). */
+  AUDIT_REPORT
 }

@@ -135,7 +135,7 @@ class SignInIT {
         browser.driver().findElements(By.cssSelector("nav a")).stream()
             .map(WebElement::getText)
             .toList();
-    assertEquals(List.of("Home", "My account", "Access log", "Log integrity"), menu);
+    assertEquals(List.of("Home", "My account", "Access log", "Log integrity", "Reports"), menu);
     browser.follow(By.linkText("Access log"));
     browser.waitFor(By.id("search:go"));
     assertTrue(

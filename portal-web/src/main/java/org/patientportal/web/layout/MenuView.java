@@ -68,6 +68,7 @@ public class MenuView {
           new Entry("menu.accessLog", "/account/access-log.xhtml", Roles.PATIENT),
           new Entry("menu.auditLog", "/audit/log.xhtml", Roles.AUDITOR),
           new Entry("menu.integrity", "/audit/integrity.xhtml", Roles.AUDITOR),
+          new Entry("menu.auditReports", "/audit/reports.xhtml", Roles.AUDITOR),
           new Entry("menu.keys", "/admin/keys.xhtml", Roles.ADMIN));
 
   @Inject SessionUser user;

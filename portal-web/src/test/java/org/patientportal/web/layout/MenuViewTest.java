@@ -45,4 +45,11 @@ class MenuViewTest {
             .containsAll(java.util.List.of("clinician", "staff")));
     assertTrue(entry("/account/account.xhtml").getRoles().isEmpty());
   }
+
+  @Test
+  void theReportsAreTheAuditorsOwnSectionBesideTheLog() {
+    assertTrue(entry("/audit/reports.xhtml").getRoles().equals(java.util.List.of("auditor")));
+    assertTrue(entry("/audit/reports.xhtml").inSection("/audit/reports.xhtml"));
+    assertFalse(entry("/audit/log.xhtml").inSection("/audit/reports.xhtml"));
+  }
 }

@@ -74,6 +74,7 @@ public class AuditChain {
   @Resource SessionContext context;
   @Inject Clock clock;
   @Inject AuditLog log;
+  @jakarta.ejb.EJB AuditService auditService;
 
   private AuditSigningKey signing;
   private CheckpointFile file;
@@ -238,7 +239,17 @@ public class AuditChain {
   public ChainVerification verify() {
     sealAll();
     ChainVerification result = check();
-    self().recordVerification(result);
+    String resource =
+        result.valid()
+            ? "chain valid, positions %d-%d"
+                .formatted(result.firstPosition(), result.lastPosition())
+            : "chain %s at position %d"
+                .formatted(result.problem().kind(), result.problem().position());
+    // through the audit boundary, which records the caller as the request's user
+    auditService.recordCheck(
+        AuditAction.AUDIT_VERIFIED,
+        resource,
+        result.valid() ? AuditOutcome.SUCCESS : AuditOutcome.FAILED);
     return result;
   }
 
@@ -289,23 +300,6 @@ public class AuditChain {
     }
     keys.put(signing.keyId(), signing.publicKey());
     return keys;
-  }
-
-  @PermitAll
-  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-  public void recordVerification(ChainVerification result) {
-    String resource =
-        result.valid()
-            ? "chain valid, positions %d-%d"
-                .formatted(result.firstPosition(), result.lastPosition())
-            : "chain %s at position %d"
-                .formatted(result.problem().kind(), result.problem().position());
-    log.record(
-        context.getCallerPrincipal().getName(),
-        null,
-        AuditAction.AUDIT_VERIFIED,
-        resource,
-        result.valid() ? AuditOutcome.SUCCESS : AuditOutcome.FAILED);
   }
 
   /** Once a night: archives and removes the entries older than the retention period. */

@@ -149,6 +149,16 @@ public class AuditService {
     log.record(caller(), patient, AuditAction.ACCESS_DENIED, resource, AuditOutcome.DENIED);
   }
 
+  /**
+   * Records a check an auditor made (e.g. of the hash chain) in a transaction of its own, as the
+   * calling user.
+   */
+  @RolesAllowed(Roles.AUDITOR)
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public void recordCheck(AuditAction action, String resource, AuditOutcome outcome) {
+    log.record(caller(), null, action, resource, outcome);
+  }
+
   private String caller() {
     return session.getCallerPrincipal().getName();
   }

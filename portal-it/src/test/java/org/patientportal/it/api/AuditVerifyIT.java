@@ -33,10 +33,12 @@ class AuditVerifyIT {
                 r -> r.get("lastCheckpoint").asLong() > 0);
     assertTrue(result.get("valid").asBoolean(), result.toString());
     assertTrue(result.get("entriesChecked").asLong() > 0, result.toString());
-    assertEquals(result.get("lastPosition").asLong(), result.get("entriesChecked").asLong());
-    assertEquals(1, result.get("firstPosition").asLong());
+    // from the first position not archived (retention may have run) to the last
+    assertEquals(
+        result.get("lastPosition").asLong() - result.get("firstPosition").asLong() + 1,
+        result.get("entriesChecked").asLong());
     assertEquals(16, result.get("keyId").asText().length());
-    assertTrue(result.get("problem").isNull(), result.toString());
+    assertTrue(!result.has("problem") || result.get("problem").isNull(), result.toString());
     assertTrue(result.get("checkpointsChecked").asInt() >= 1, result.toString());
 
     HttpResponse<String> log =

@@ -21,5 +21,19 @@ public enum AuditAction {
   /** A patient accepted the messaging guidelines (resource: guidelines/{version}). */
   GUIDELINES_ACCEPTED,
   /** An administrator rotated the key-encryption key (resource: kek/v{version}). */
-  KEY_ROTATED
+  KEY_ROTATED,
+  /**
+   * Keycloak signed someone in (imported from its event store; resource: keycloak-event/{id} and
+   * the client, user id and session).
+   */
+  KEYCLOAK_LOGIN,
+  /** Keycloak signed someone out (imported; resource as for KEYCLOAK_LOGIN). */
+  KEYCLOAK_LOGOUT,
+  /**
+   * Keycloak refused a sign-in (imported; the actor is the username as typed, even one that does
+   * not exist; resource as for KEYCLOAK_LOGIN, plus Keycloak's error).
+   */
+  KEYCLOAK_LOGIN_FAILED,
+  /** An auditor or administrator had Keycloak's events imported now (resource: how many). */
+  KEYCLOAK_EVENTS_IMPORTED
 }

@@ -1,5 +1,6 @@
 package org.patientportal.audit.boundary;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -25,10 +26,11 @@ import org.patientportal.audit.entity.KeycloakUserName;
 
 /**
  * Writes imported sign-in events into the access log: each page in a transaction of its own, with
- * the realm's cursor, so a page is recorded whole or not at all. Called by {@link
- * KeycloakEventImport} only (it has no view outside this module's boundary).
+ * the realm's cursor, so a page is recorded whole or not at all. For {@link KeycloakEventImporter}
+ * (which runs on a timer, as nobody) and {@link KeycloakEventImport}, which checks who asks.
  */
 @Stateless
+@PermitAll
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class KeycloakEventRecorder {
 

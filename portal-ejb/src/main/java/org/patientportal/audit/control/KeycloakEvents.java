@@ -64,18 +64,23 @@ public class KeycloakEvents {
 
   @PostConstruct
   void configure() {
-    String provider =
-        Settings.get("portal.oidc.provider-url", "OIDC_PROVIDER_URL", DEFAULT_PROVIDER);
-    String[] serverAndRealm = serverAndRealm(provider);
-    server = URI.create(serverAndRealm[0]);
-    realm = serverAndRealm[1];
-    clientId = Settings.get("portal.audit.client-id", "PORTAL_AUDIT_CLIENT_ID", "portal-audit");
-    secret =
+    configure(
+        Settings.get("portal.oidc.provider-url", "OIDC_PROVIDER_URL", DEFAULT_PROVIDER),
+        Settings.get("portal.audit.client-id", "PORTAL_AUDIT_CLIENT_ID", "portal-audit"),
         Settings.get(
             "portal.audit.client-secret",
             "PORTAL_AUDIT_CLIENT_SECRET",
-            Settings.demo() ? DEMO_SECRET : null);
-    http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+            Settings.demo() ? DEMO_SECRET : null));
+  }
+
+  /** Reads the realm at {@code providerUrl} as {@code clientId} with {@code clientSecret}. */
+  void configure(String providerUrl, String clientId, String clientSecret) {
+    String[] serverAndRealm = serverAndRealm(providerUrl);
+    this.server = URI.create(serverAndRealm[0]);
+    this.realm = serverAndRealm[1];
+    this.clientId = clientId;
+    this.secret = clientSecret;
+    this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
   }
 
   /** Whether there is a client secret to read events with. */

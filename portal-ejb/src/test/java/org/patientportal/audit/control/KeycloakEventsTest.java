@@ -2,8 +2,10 @@ package org.patientportal.audit.control;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -144,6 +146,27 @@ class KeycloakEventsTest {
       })
   void anAnswerThatIsNotEventsIsRefusedRatherThanSkipped(String json) {
     assertThrows(KeycloakUnavailableException.class, () -> KeycloakEvents.parse(json));
+  }
+
+  @Test
+  void anUnreachableKeycloakIsSaidInOneLineWithoutWaitingLong() throws IOException {
+    int port;
+    try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+      port = free.getLocalPort(); // closed again: nothing listens there
+    }
+    KeycloakEvents keycloak = new KeycloakEvents();
+    keycloak.configure("http://127.0.0.1:" + port + "/realms/portal", "portal-audit", "secret");
+    long started = System.nanoTime();
+    KeycloakUnavailableException refused =
+        assertThrows(KeycloakUnavailableException.class, () -> keycloak.page(null, 100));
+    assertTrue(
+        refused.getMessage().startsWith("Keycloak cannot be reached (realm portal at http://127.0"),
+        refused.getMessage());
+    assertFalse(refused.getMessage().contains("\n"), refused.getMessage());
+    assertTrue(
+        java.time.Duration.ofNanos(System.nanoTime() - started)
+                .compareTo(KeycloakEvents.CONNECT_TIMEOUT)
+            < 0);
   }
 
   @Test

@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
 import org.patientportal.audit.entity.AuditAction;
 import org.patientportal.audit.entity.AuditEntry;
 import org.patientportal.audit.entity.AuditOutcome;
@@ -42,6 +43,25 @@ public class AuditLog {
             origin.clientAddress(),
             origin.userAgent());
     entry.actingAs(callerRole());
+    em.persist(entry);
+    return entry;
+  }
+
+  /**
+   * Records something that happened outside the portal (a sign-in event of Keycloak's), at its own
+   * time and from its own client address rather than the current request's. No role is recorded:
+   * the actor did not act through the portal.
+   */
+  public AuditEntry recordExternal(
+      Instant at,
+      String actor,
+      AuditAction action,
+      String resource,
+      AuditOutcome outcome,
+      String clientAddress,
+      String userAgent) {
+    AuditEntry entry =
+        new AuditEntry(at, actor, null, null, action, resource, outcome, clientAddress, userAgent);
     em.persist(entry);
     return entry;
   }

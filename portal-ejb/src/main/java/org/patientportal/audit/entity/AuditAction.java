@@ -27,5 +27,19 @@ public enum AuditAction {
   /** Entries past the retention period were archived and removed (resource: the positions). */
   AUDIT_ARCHIVED,
   /** An auditor ran a report on the access log (resource: the report and its range). */
-  AUDIT_REPORT
+  AUDIT_REPORT,
+  /**
+   * Keycloak signed someone in (imported from its event store; resource: keycloak-event/{id} and
+   * the client, user id and session).
+   */
+  KEYCLOAK_LOGIN,
+  /** Keycloak signed someone out (imported; resource as for KEYCLOAK_LOGIN). */
+  KEYCLOAK_LOGOUT,
+  /**
+   * Keycloak refused a sign-in (imported; the actor is the username as typed, even one that does
+   * not exist; resource as for KEYCLOAK_LOGIN, plus Keycloak's error).
+   */
+  KEYCLOAK_LOGIN_FAILED,
+  /** An auditor or administrator had Keycloak's events imported now (resource: how many). */
+  KEYCLOAK_EVENTS_IMPORTED
 }

@@ -90,8 +90,9 @@ class AuditConsoleIT {
       assertEquals(
           "Write a date as 2026-11-25, or a date and time as 2026-11-25 14:30.",
           browser.waitFor(By.id("search:fromError")).getText());
-      assertEquals(
-          "true", browser.driver().findElement(By.id("search:from")).getAttribute("aria-invalid"));
+      WebElement badFrom = browser.driver().findElement(By.id("search:from"));
+      assertEquals("true", badFrom.getAttribute("aria-invalid"));
+      assertEquals("yesterday", badFrom.getAttribute("value"), "what was typed stays");
 
       Instant from = criteria(browser);
       search(browser);
@@ -156,6 +157,14 @@ class AuditConsoleIT {
       assertTrue(exports.get(0).get("resource").asText().contains("format=csv"));
       assertTrue(exports.get(0).get("resource").asText().contains("outcome=DENIED"));
 
+      // ... and as a FHIR bundle of the same entries.
+      browser.driver().findElement(By.id("results:fhir")).click();
+      JsonNode bundle = Portal.json(Files.readString(download(browser, ".json")));
+      assertEquals("Bundle", bundle.get("resourceType").asText());
+      List<Long> ids = new java.util.ArrayList<>();
+      bundle.get("entry").forEach(e -> ids.add(e.get("resource").get("id").asLong()));
+      assertEquals(expected, ids);
+
       // The page still works after a download.
       page(browser, "results:older");
       assertEquals("Page 2", browser.driver().findElement(By.id("page-status")).getText());
@@ -180,6 +189,8 @@ class AuditConsoleIT {
       assertEquals(
           "\"Hasta el\" debe ser posterior a \"Desde el\".",
           browser.waitFor(By.id("search:toError")).getText());
+      assertEquals(
+          "2000-01-01", browser.driver().findElement(By.id("search:to")).getAttribute("value"));
       List<String> violations = browser.seriousAccessibilityViolations();
       assertTrue(violations.isEmpty(), String.join("\n", violations));
       browser.screenshot("audit-console-es");

@@ -96,15 +96,15 @@ public class AuditLogView implements Serializable {
     try {
       start = start(from, zone);
     } catch (DateTimeParseException e) {
-      valid = invalid("from", "audit.time.invalid");
+      valid = invalid("from", from, "audit.time.invalid");
     }
     try {
       end = end(to, zone);
     } catch (DateTimeParseException e) {
-      valid = invalid("to", "audit.time.invalid");
+      valid = invalid("to", to, "audit.time.invalid");
     }
     if (valid && start != null && end != null && !start.isBefore(end)) {
-      valid = invalid("to", "audit.time.order");
+      valid = invalid("to", to, "audit.time.order");
     }
     if (!valid) {
       return;
@@ -269,10 +269,15 @@ public class AuditLogView implements Serializable {
 
   private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm");
 
-  private boolean invalid(String field, String key) {
+  /**
+   * Marks a field invalid with a message next to it; it shows again what was typed (the model was
+   * updated already, so that is given back to the input as its submitted value).
+   */
+  private boolean invalid(String field, String typed, String key) {
     FacesContext faces = FacesContext.getCurrentInstance();
     UIComponent input = faces.getViewRoot().findComponent(FORM + ":" + field);
     if (input instanceof UIInput in) {
+      in.setSubmittedValue(typed);
       in.setValid(false);
     }
     error(FORM + ":" + field, text(key));

@@ -37,7 +37,10 @@ public class AuditService {
   /** The most entries one export holds; a larger result asks for narrower criteria. */
   public static final int EXPORT_LIMIT = 50_000;
 
-  /** Searches the log, newest first. The search itself is recorded. */
+  /**
+   * Searches the log, newest first: one page, by number or (fast at any depth) older than {@link
+   * AuditQuery#before()}. Nothing counts the matching entries. The search itself is recorded.
+   */
   @RolesAllowed(Roles.AUDITOR)
   public List<AuditEntry> search(AuditQuery query) {
     List<AuditEntry> found =
@@ -55,8 +58,8 @@ public class AuditService {
   }
 
   /**
-   * Every entry matching the criteria (paging ignored), newest first, for an export in {@code
-   * format}; at most {@link #EXPORT_LIMIT}. The export itself is recorded.
+   * Every entry matching the criteria (paging ignored, {@code before} kept), newest first, for an
+   * export in {@code format}; at most {@link #EXPORT_LIMIT}. The export itself is recorded.
    */
   @RolesAllowed(Roles.AUDITOR)
   public List<AuditEntry> export(AuditQuery query, String format) {
@@ -97,6 +100,12 @@ public class AuditService {
     }
     if (query.to() != null) {
       where.add(cb.lessThan(e.get("at"), query.to()));
+    }
+    if (query.outcome() != null) {
+      where.add(cb.equal(e.get("outcome"), query.outcome()));
+    }
+    if (query.before() != null) {
+      where.add(cb.lessThan(e.get("seq"), query.before()));
     }
     return cq.where(where.toArray(Predicate[]::new)).orderBy(cb.desc(e.get("seq")));
   }

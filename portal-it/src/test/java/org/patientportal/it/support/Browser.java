@@ -32,10 +32,12 @@ public final class Browser implements AutoCloseable {
 
   private final WebDriver driver;
   private final Path profile;
+  private final Path downloads;
 
   public Browser(String language) {
     try {
       profile = Files.createTempDirectory("portal-chromium");
+      downloads = Files.createDirectories(profile.resolve("downloads"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -63,7 +65,15 @@ public final class Browser implements AutoCloseable {
         "--lang=" + language,
         "--accept-lang=" + language,
         "--user-data-dir=" + profile);
-    options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
+    options.setExperimentalOption(
+        "prefs",
+        java.util.Map.of(
+            "intl.accept_languages",
+            language,
+            "download.default_directory",
+            downloads.toString(),
+            "download.prompt_for_download",
+            false));
     ChromeDriverService service =
         new ChromeDriverService.Builder().usingDriverExecutable(chromedriver).build();
     driver = new ChromeDriver(service, options);
@@ -72,6 +82,11 @@ public final class Browser implements AutoCloseable {
 
   public WebDriver driver() {
     return driver;
+  }
+
+  /** Where the browser saves downloads (inside its profile, deleted with it). */
+  public Path downloads() {
+    return downloads;
   }
 
   public void open(String url) {

@@ -40,7 +40,8 @@ import org.postgresql.copy.CopyManager;
  * java -cp portal-bench/target/benchmarks.jar org.patientportal.bench.AuditLogBench 10000000
  * </pre>
  *
- * It works in the schema {@code audit_bench} of the local database {@code test} (dropped first).
+ * It works in the schema {@code audit_bench} of the database {@code portal_bench} (made if missing,
+ * the schema dropped first); {@code drop database portal_bench} frees the 8 GB afterwards.
  */
 public final class AuditLogBench {
 
@@ -60,7 +61,17 @@ public final class AuditLogBench {
 
   public static void main(String[] args) throws Exception {
     long entries = args.length > 0 ? Long.parseLong(args[0]) : 10_000_000L;
-    String base = args.length > 1 ? args[1] : "jdbc:postgresql://127.0.0.1:5432/test";
+    // a database of its own: 10 GB of generated log must not sit in the tests' database
+    String server = args.length > 1 ? args[1] : "jdbc:postgresql://127.0.0.1:5432/";
+    try (Connection admin = DriverManager.getConnection(server + "postgres", "postgres", "");
+        Statement s = admin.createStatement();
+        ResultSet exists =
+            s.executeQuery("select 1 from pg_database where datname = 'portal_bench'")) {
+      if (!exists.next()) {
+        s.execute("create database portal_bench");
+      }
+    }
+    String base = server + "portal_bench";
     String url =
         base + "?currentSchema=" + SCHEMA + "&reWriteBatchedInserts=true&prepareThreshold=-1";
     try (Connection admin = DriverManager.getConnection(base, "postgres", "");

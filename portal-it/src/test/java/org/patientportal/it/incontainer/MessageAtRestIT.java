@@ -235,13 +235,31 @@ class MessageAtRestIT {
       assertTrue(files.size() > 10, "PostgreSQL's files are listed: " + files);
       List<String> found = new ArrayList<>();
       for (String file : files) {
-        try (ResultSet r =
-            s.executeQuery("select pg_read_binary_file('" + file + "', 0, 1000000000, true)")) {
-          if (r.next()) {
-            byte[] content = r.getBytes(1);
-            if (content != null && holds(content, text)) {
-              found.add(file);
+        // in parts, overlapping by the marker's length, so that large relation files (PostgreSQL
+        // writes them in 1 GB segments) are read whole without one huge value
+        long chunk = 64L << 20;
+        int overlap = 4 * text.length();
+        for (long offset = 0; ; offset += chunk - overlap) {
+          byte[] content = null;
+          try (ResultSet r =
+              s.executeQuery(
+                  "select pg_read_binary_file('"
+                      + file
+                      + "', "
+                      + offset
+                      + ", "
+                      + chunk
+                      + ", true)")) {
+            if (r.next()) {
+              content = r.getBytes(1);
             }
+          }
+          if (content != null && holds(content, text)) {
+            found.add(file);
+            break;
+          }
+          if (content == null || content.length < chunk) {
+            break;
           }
         }
       }

@@ -4,7 +4,8 @@
 # Keycloak with the demo realm and WildFly with the portal, and prints where everything is.
 # Ctrl-C stops all of it.
 #
-#   ./run.sh              H2 database in portal-ear/target/server (kept between runs)
+#   ./run.sh              H2 database in portal-ear/target/server (kept between runs; the tests
+#                         start it afresh, with the demo data only)
 #   PORTAL_DB=postgresql ./run.sh    PostgreSQL at 127.0.0.1:5432, database "test", user "postgres"
 #   ./run.sh --rebuild    build even if nothing changed
 set -euo pipefail

@@ -42,6 +42,24 @@ class AuditApiIT {
   }
 
   @Test
+  void aClientThatAcceptsAnythingGetsTheJsonPageNotAnExport() {
+    for (String accept : new String[] {"*/*", "application/json, */*;q=0.8"}) {
+      HttpResponse<String> page =
+          Portal.send(
+              java.net.http.HttpRequest.newBuilder(
+                      java.net.URI.create(Portal.URL + "/api/v1/audit?actor=audit.kim&size=1"))
+                  .header("Authorization", "Bearer " + Portal.token("audit.kim"))
+                  .header("Accept", accept)
+                  .build());
+      assertEquals(200, page.statusCode(), page.body());
+      assertTrue(
+          page.headers().firstValue("Content-Type").orElse("").startsWith("application/json"),
+          accept + ": " + page.headers().map());
+      assertTrue(page.body().startsWith("["), page.body());
+    }
+  }
+
+  @Test
   void theAuditorSearchesAndTheSearchIsItselfAudited() {
     HttpResponse<String> first = Portal.get("/audit?actor=audit.kim&size=5", "audit.kim");
     assertEquals(200, first.statusCode(), first.body());

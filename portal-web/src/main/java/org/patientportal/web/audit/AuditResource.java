@@ -97,7 +97,7 @@ public class AuditResource {
    * attachment; the export is itself audited.
    */
   @GET
-  @Produces("text/csv")
+  @Produces("text/csv;qs=0.5") // a client that accepts anything gets the JSON page, not an export
   public Response exportCsv(
       @QueryParam("patient") String patient,
       @QueryParam("actor") String actor,
@@ -118,7 +118,7 @@ public class AuditResource {
    * audited (format {@code fhir}).
    */
   @GET
-  @Produces(AuditFhir.MEDIA_TYPE)
+  @Produces(AuditFhir.MEDIA_TYPE + ";qs=0.5")
   public Response exportFhir(
       @QueryParam("patient") String patient,
       @QueryParam("actor") String actor,

@@ -143,6 +143,9 @@ public final class VerifyAuditLog {
           p.kind(), p.position(), p.seq() == null ? "" : " (entry seq " + p.seq() + ")");
       out.println(p.detail());
       out.printf("Entries checked before the problem: %d.%n", r.entriesChecked());
+      out.printf("Signed checkpoints in the file: %d.%n", inFile);
+      out.printf("Took %d ms.%n", r.millis());
+      return;
     }
     out.printf(
         "Signed checkpoints checked: %d (%d from the file); the latest covers position %d%s.%n",

@@ -1,6 +1,7 @@
 package org.patientportal.audit.verifier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -70,6 +71,9 @@ class VerifyAuditLogTest {
       assertEquals(VerifyAuditLog.TAMPERED, run(log), out() + err);
       assertTrue(
           out().startsWith("NOT VALID: ALTERED at position 7 (entry seq " + seq + ")."), out());
+      assertTrue(out().contains("Entries checked before the problem: 6."), out());
+      assertTrue(out().contains("Signed checkpoints in the file: 1."), out());
+      assertFalse(out().contains("not covered"), "no coverage claims about a broken log: " + out());
     }
   }
 

@@ -103,7 +103,23 @@ public final class Browser implements AutoCloseable {
    * so that what is looked up next is on the new page and never a stale element of the old.
    */
   public void follow(By locator) {
-    follow(driver.findElement(locator));
+    // an Ajax update of the form (a menu's change listener, say) may replace the element between
+    // finding and clicking it: then it is found again, a few times at most
+    for (int attempt = 1; ; attempt++) {
+      try {
+        follow(driver.findElement(locator));
+        return;
+      } catch (org.openqa.selenium.StaleElementReferenceException e) {
+        if (attempt == 3) {
+          throw e;
+        }
+      } catch (org.openqa.selenium.WebDriverException e) {
+        if (attempt == 3
+            || !String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+          throw e;
+        }
+      }
+    }
   }
 
   /** Like {@link #follow(By)} for an element already found. */

@@ -251,17 +251,7 @@ public final class AuditLogBench {
         ChainSealer.Head head = ChainSealer.lockHead(c);
         Checkpoint checkpoint = key.sign(head.position(), head.hash(), Instant.now());
         file.append(checkpoint);
-        try (PreparedStatement s =
-            c.prepareStatement(
-                "insert into audit_checkpoint (chain_position, head_hash, signed_at, key_id,"
-                    + " signature) values (?, ?, ?, ?, ?)")) {
-          s.setLong(1, checkpoint.position());
-          s.setBytes(2, checkpoint.headHash());
-          s.setObject(3, OffsetDateTime.ofInstant(checkpoint.signedAt(), ZoneOffset.UTC));
-          s.setString(4, checkpoint.keyId());
-          s.setBytes(5, checkpoint.signature());
-          s.executeUpdate();
-        }
+        ChainSealer.store(c, checkpoint);
       }
       c.commit();
     } while (sealed > 0);

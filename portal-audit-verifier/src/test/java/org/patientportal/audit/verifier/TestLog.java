@@ -140,17 +140,7 @@ final class TestLog implements AutoCloseable {
   }
 
   void insert(Checkpoint checkpoint) throws SQLException {
-    try (PreparedStatement s =
-        c.prepareStatement(
-            "insert into audit_checkpoint (chain_position, head_hash, signed_at, key_id, signature)"
-                + " values (?, ?, ?, ?, ?)")) {
-      s.setLong(1, checkpoint.position());
-      s.setBytes(2, checkpoint.headHash());
-      s.setObject(3, OffsetDateTime.ofInstant(checkpoint.signedAt(), ZoneOffset.UTC));
-      s.setString(4, checkpoint.keyId());
-      s.setBytes(5, checkpoint.signature());
-      s.executeUpdate();
-    }
+    ChainSealer.store(c, checkpoint);
   }
 
   /** Verifies in the current transaction (which sees its own uncommitted tampering). */

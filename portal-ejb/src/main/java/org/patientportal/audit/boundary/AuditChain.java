@@ -24,7 +24,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -214,17 +213,7 @@ public class AuditChain {
       }
       Checkpoint checkpoint = signing.sign(head.position(), head.hash(), now);
       file.append(checkpoint);
-      try (PreparedStatement insert =
-          c.prepareStatement(
-              "insert into audit_checkpoint (chain_position, head_hash, signed_at, key_id,"
-                  + " signature) values (?, ?, ?, ?, ?)")) {
-        insert.setLong(1, checkpoint.position());
-        insert.setBytes(2, checkpoint.headHash());
-        insert.setObject(3, OffsetDateTime.ofInstant(checkpoint.signedAt(), ZoneOffset.UTC));
-        insert.setString(4, checkpoint.keyId());
-        insert.setBytes(5, checkpoint.signature());
-        insert.executeUpdate();
-      }
+      ChainSealer.store(c, checkpoint);
       return checkpoint;
     } catch (SQLException | IOException e) {
       throw new IllegalStateException("Could not write a checkpoint of the access log", e);

@@ -141,10 +141,11 @@ public final class AuditSigningKey {
   public Checkpoint sign(long position, byte[] headHash, Instant time) {
     // the databases keep microseconds: what is signed must read back the same
     Instant at = time.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-    byte[] text = Checkpoint.signedText(position, headHash, at);
-    Ed25519Signer signer = new Ed25519Signer();
-    signer.init(true, key);
-    signer.update(text, 0, text.length);
-    return new Checkpoint(position, headHash.clone(), at, keyId, signer.generateSignature());
+    return new Checkpoint(
+        position,
+        headHash.clone(),
+        at,
+        keyId,
+        signature(Checkpoint.signedText(position, headHash, at)));
   }
 }

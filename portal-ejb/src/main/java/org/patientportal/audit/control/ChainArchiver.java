@@ -85,7 +85,7 @@ public final class ChainArchiver {
         }
       }
     }
-    return ChainVerifier.head(c).position();
+    return ChainSealer.head(c, false).position();
   }
 
   /**

@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import org.patientportal.audit.entity.Checkpoint;
 
 /**
  * Appends the entries written since the last run to the hash chain, oldest sequence number first:
@@ -24,15 +25,42 @@ public final class ChainSealer {
 
   /** Reads the head, locking it until the caller's transaction ends. */
   public static Head lockHead(Connection c) throws SQLException {
+    return head(c, true);
+  }
+
+  /**
+   * Reads the head, locking it ({@code for update}) when asked; a missing head row is an error when
+   * locking (the sealer cannot go on) and the empty chain when only reading.
+   */
+  static Head head(Connection c, boolean lock) throws SQLException {
     try (PreparedStatement s =
             c.prepareStatement(
-                "select chain_position, head_hash from audit_chain_head where id = 1 for update");
+                "select chain_position, head_hash from audit_chain_head where id = 1"
+                    + (lock ? " for update" : ""));
         ResultSet rs = s.executeQuery()) {
       if (!rs.next()) {
-        throw new IllegalStateException("The access log's chain head is missing");
+        if (lock) {
+          throw new IllegalStateException("The access log's chain head is missing");
+        }
+        return new Head(0, ChainCodec.genesis());
       }
       byte[] hash = rs.getBytes(2);
       return new Head(rs.getLong(1), hash == null ? ChainCodec.genesis() : hash);
+    }
+  }
+
+  /** Stores a signed checkpoint in the database (after it was written to the file). */
+  public static void store(Connection c, Checkpoint checkpoint) throws SQLException {
+    try (PreparedStatement insert =
+        c.prepareStatement(
+            "insert into audit_checkpoint (chain_position, head_hash, signed_at, key_id,"
+                + " signature) values (?, ?, ?, ?, ?)")) {
+      insert.setLong(1, checkpoint.position());
+      insert.setBytes(2, checkpoint.headHash());
+      insert.setObject(3, OffsetDateTime.ofInstant(checkpoint.signedAt(), ZoneOffset.UTC));
+      insert.setString(4, checkpoint.keyId());
+      insert.setBytes(5, checkpoint.signature());
+      insert.executeUpdate();
     }
   }
 

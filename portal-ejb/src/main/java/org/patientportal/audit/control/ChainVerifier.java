@@ -110,7 +110,7 @@ public final class ChainVerifier {
     all.addAll(fromFile);
     Problem problem = checkpointProblem(all, checkpoints);
 
-    ChainSealer.Head head = head(c);
+    ChainSealer.Head head = ChainSealer.head(c, false);
     long pending = pending(c);
     long first = 1;
     byte[] previous = ChainCodec.genesis();
@@ -392,19 +392,6 @@ public final class ChainVerifier {
       }
     }
     return rows;
-  }
-
-  static ChainSealer.Head head(Connection c) throws SQLException {
-    try (PreparedStatement s =
-            c.prepareStatement(
-                "select chain_position, head_hash from audit_chain_head where id = 1");
-        ResultSet rs = s.executeQuery()) {
-      if (!rs.next()) {
-        return new ChainSealer.Head(0, ChainCodec.genesis());
-      }
-      byte[] hash = rs.getBytes(2);
-      return new ChainSealer.Head(rs.getLong(1), hash == null ? ChainCodec.genesis() : hash);
-    }
   }
 
   static long pending(Connection c) throws SQLException {

@@ -83,21 +83,18 @@ class ContentSecurityPolicyIT {
   }
 
   @Test
-  void anInjectedInlineScriptDoesNotRun() {
+  void injectedInlineHandlersDoNotRun() {
     try (Browser browser = recording("en")) {
       browser.signIn("pat.jones");
       JavascriptExecutor js = (JavascriptExecutor) browser.driver();
-      // what a stored XSS would amount to: markup with an inline script and an inline handler
+      // what a stored XSS would amount to: markup with inline handlers put into the page
       js.executeScript(
           "var d = document.createElement('div');"
-              + "d.innerHTML = '<img src=\"data:,x\" onerror=\"window.__pwned=1\">';"
-              + "document.body.appendChild(d);"
-              + "var s = document.createElement('script');"
-              + "s.textContent = 'window.__pwned2 = 1';"
-              + "document.body.appendChild(s);");
+              + "d.innerHTML = '<img src=\"data:,x\" onerror=\"window.__pwned=1\">'"
+              + "  + '<svg onload=\"window.__pwned=2\"></svg>';"
+              + "document.body.appendChild(d);");
       new WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
           .until(d -> !violations(browser).isEmpty());
-      assertEquals(null, js.executeScript("return window.__pwned2 === undefined ? null : 1;"));
       assertEquals(null, js.executeScript("return window.__pwned === undefined ? null : 1;"));
       assertTrue(
           violations(browser).stream().allMatch(v -> v.startsWith("script-src")),

@@ -108,7 +108,9 @@ class TransportSecurityIT {
     assertEquals(200, page.statusCode());
     String policy = page.headers().firstValue("Content-Security-Policy").orElse("");
     String scripts = policy.substring(policy.indexOf("script-src"));
-    assertTrue(scripts.matches("script-src 'self' 'nonce-[A-Za-z0-9+/=_-]{16,}';?"), policy);
+    assertTrue(
+        scripts.matches("script-src 'self' 'strict-dynamic' 'nonce-[A-Za-z0-9+/=_-]{16,}';?"),
+        policy);
     assertFalse(scripts.contains("unsafe"), policy);
     assertTrue(policy.contains("object-src 'none'"), policy);
     assertTrue(policy.contains("frame-ancestors 'self'"), policy);

@@ -8,9 +8,12 @@ import java.net.URI;
  * The pages' Content-Security-Policy. PrimeFaces sends it (web.xml: {@code primefaces.CSP}),
  * appending a fresh nonce to the last directive, {@code script-src}: only the portal's own scripts
  * and the nonce-carrying ones PrimeFaces writes (its inline event handlers become such scripts)
- * run, never an injected inline script or handler. Styles may be inline (PrimeFaces components set
- * style attributes); forms post to the portal itself, or to Keycloak (a sign-in that expired while
- * a form was open redirects there).
+ * run, never an injected inline script or handler. {@code 'strict-dynamic'} lets those trusted
+ * scripts add scripts of their own: Faces' Ajax (f:ajax) runs the scripts of an updated fragment by
+ * inserting them, which a nonce alone would block; PrimeFaces gives every script tag the nonce, so
+ * {@code 'self'} (ignored then) is only for browsers without CSP level 3. Styles may be inline
+ * (PrimeFaces components set style attributes); forms post to the portal itself, or to Keycloak (a
+ * sign-in that expired while a form was open redirects there).
  */
 @Named
 @ApplicationScoped
@@ -38,7 +41,7 @@ public class ContentSecurityPolicy {
             + "form-action 'self' "
             + origin
             + "; img-src 'self' data:; font-src 'self' data:; style-src 'self' 'unsafe-inline'; "
-            + "connect-src 'self'; script-src 'self'";
+            + "connect-src 'self'; script-src 'self' 'strict-dynamic'";
   }
 
   /** The policy without its nonce, which PrimeFaces adds to {@code script-src} per response. */

@@ -24,9 +24,9 @@ class SessionFixationIT {
 
   @Test
   void aSessionIdPlantedBeforeSignInIsWorthlessAfterIt() {
-    // the attacker gets a session id of their own from the portal
+    // the attacker gets a session id of their own from the portal (a public page makes one)
     HttpResponse<String> first =
-        Portal.send(HttpRequest.newBuilder(URI.create(Portal.URL + "/")).build());
+        Portal.send(HttpRequest.newBuilder(URI.create(Portal.URL + "/signed-out.xhtml")).build());
     String planted =
         first.headers().allValues("Set-Cookie").stream()
             .filter(c -> c.startsWith(COOKIE + "="))

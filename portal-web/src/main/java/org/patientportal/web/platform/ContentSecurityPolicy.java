@@ -11,9 +11,12 @@ import java.net.URI;
  * run, never an injected inline script or handler. {@code 'strict-dynamic'} lets those trusted
  * scripts add scripts of their own: Faces' Ajax (f:ajax) runs the scripts of an updated fragment by
  * inserting them, which a nonce alone would block; PrimeFaces gives every script tag the nonce, so
- * {@code 'self'} (ignored then) is only for browsers without CSP level 3. Styles may be inline
- * (PrimeFaces components set style attributes); forms post to the portal itself, or to Keycloak (a
- * sign-in that expired while a form was open redirects there).
+ * {@code 'self'} (ignored then) is only for browsers without CSP level 3. {@code 'unsafe-eval'}
+ * because Faces' Ajax runs a partial response's {@code <eval>} (where PrimeFaces puts the handlers
+ * of the updated fragment) with {@code eval()}; PrimeFaces' own p:ajax would not need it, the views
+ * use f:ajax. Inline scripts and handlers stay blocked, which is what stops injected markup. Styles
+ * may be inline (PrimeFaces components set style attributes); forms post to the portal itself, or
+ * to Keycloak (a sign-in that expired while a form was open redirects there).
  */
 @Named
 @ApplicationScoped
@@ -41,7 +44,7 @@ public class ContentSecurityPolicy {
             + "form-action 'self' "
             + origin
             + "; img-src 'self' data:; font-src 'self' data:; style-src 'self' 'unsafe-inline'; "
-            + "connect-src 'self'; script-src 'self' 'strict-dynamic'";
+            + "connect-src 'self'; script-src 'self' 'strict-dynamic' 'unsafe-eval'";
   }
 
   /** The policy without its nonce, which PrimeFaces adds to {@code script-src} per response. */

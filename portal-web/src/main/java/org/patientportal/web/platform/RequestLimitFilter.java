@@ -17,9 +17,12 @@ import java.util.regex.Pattern;
  * Bounds what a request may cost before anything reads its body (first in web.xml's filter order).
  *
  * <ul>
- *   <li>Every request may carry at most the small limit (the listeners' max-post-size), except
- *       uploads: a signed-in user's POST to a page or API resource that takes files (a new message,
- *       a reply), which may carry the large one.
+ *   <li>The HTTP listeners refuse anything above the upload ceiling outright (max-post-size,
+ *       PORTAL_MAX_UPLOAD_BYTES; Undertow checks it while parsing the headers, so no handler can
+ *       raise it for one path). Every request may carry at most the small limit
+ *       (PORTAL_MAX_REQUEST_BYTES): a larger Content-Length is answered 413 unread, and a chunked
+ *       body is cut off there. Only uploads, a signed-in user's POST to a page or API resource that
+ *       takes files (a new message, a reply), may carry up to the ceiling.
  *   <li>A multipart body anywhere else (public pages, other views, a signed-out client) is refused
  *       unread with 415: nothing parses it into memory.
  *   <li>Only a few uploads run at a time; the next one is answered 503 with Retry-After (a page
@@ -74,6 +77,8 @@ public class RequestLimitFilter extends HttpFilter {
       return;
     }
     if (!upload) {
+      // a chunked body (no Content-Length) stops at the small limit too
+      ServletRequestContext.requireCurrent().getExchange().setMaxEntitySize(limits.request());
       chain.doFilter(req, res);
       return;
     }
@@ -82,8 +87,6 @@ public class RequestLimitFilter extends HttpFilter {
       return;
     }
     try {
-      // the listener reads at most the small limit; this request may read the large one
-      ServletRequestContext.requireCurrent().getExchange().setMaxEntitySize(limits.upload());
       if (isMultipart(req) && !isApi(req)) {
         if (req.getCharacterEncoding() == null) {
           req.setCharacterEncoding(StandardCharsets.UTF_8.name());

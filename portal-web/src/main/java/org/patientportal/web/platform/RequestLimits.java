@@ -1,9 +1,9 @@
 package org.patientportal.web.platform;
 
 /**
- * How large a request may be, and how many uploads may run at once. The small limit is also the
- * listeners' max-post-size (configure-server.cli reads the same variable), so that nothing larger
- * is ever read; the large one applies only where signed-in users send files.
+ * How large a request may be, and how many uploads may run at once. The upload limit is also the
+ * listeners' max-post-size (configure-server.cli reads the same variable), the ceiling nothing
+ * passes; the small one applies to every request but a signed-in user's upload.
  */
 record RequestLimits(long request, long upload, int concurrentUploads) {
 

@@ -55,9 +55,9 @@ class RequestLimitsIT {
   }
 
   @Test
-  void aSignedOutUploadGoesToSignInUnread() throws IOException {
-    Answer answer =
-        post(CONTEXT + "/messages/compose.xhtml", null, multipart(), 40 * MB, 64 * 1024);
+  void aSignedOutUploadIsNotParsedAndGoesToSignIn() throws IOException {
+    // the sign-in mechanism answers before any filter or view: it reads the body only to discard it
+    Answer answer = post(CONTEXT + "/messages/compose.xhtml", null, multipart(), 40 * MB, 40 * MB);
     assertEquals(302, answer.status(), answer.head());
   }
 
@@ -100,6 +100,7 @@ class RequestLimitsIT {
       // uploads that start and then stall hold their places
       for (int i = 0; i < 12; i++) {
         slow.add(start(CONTEXT + "/api/v1/threads", token, "application/json", 4 * MB, 16));
+        // (its first bytes open a JSON string that the rest would close: the reader waits)
       }
       await()
           .atMost(Duration.ofSeconds(30))
@@ -134,12 +135,17 @@ class RequestLimitsIT {
       }
       long before = oldGenerationPeak(management);
 
-      ExecutorService senders = Executors.newFixedThreadPool(16);
+      ExecutorService senders = Executors.newFixedThreadPool(24);
       List<Future<Answer>> answers = new ArrayList<>();
       for (int i = 0; i < 8; i++) {
         answers.add(
             senders.submit(
                 () -> post(CONTEXT + "/signed-out.xhtml", null, multipart(), 45 * MB, 45 * MB)));
+        answers.add(
+            senders.submit(
+                () ->
+                    post(
+                        CONTEXT + "/messages/compose.xhtml", null, multipart(), 45 * MB, 45 * MB)));
         answers.add(
             senders.submit(
                 () ->
@@ -153,14 +159,15 @@ class RequestLimitsIT {
       for (Future<Answer> answer : answers) {
         int status = answer.get().status();
         assertTrue(
-            status == 400 || status == 413 || status == 415 || status == -1, "refused: " + status);
+            status == 302 || status == 400 || status == 413 || status == 415 || status == -1,
+            "refused or sent to sign in: " + status);
       }
       senders.shutdown();
 
       long growth = oldGenerationPeak(management) - before;
       assertTrue(
           growth < 128L * MB,
-          "the old generation grew by " + growth / MB + " MB under 8 x 45 MB + 8 x 150 MB");
+          "the old generation grew by " + growth / MB + " MB under 16 x 45 MB + 8 x 150 MB");
     }
     assertEquals(200, Portal.get("/me", "pat.jones").statusCode(), "the portal still serves");
   }
@@ -213,7 +220,10 @@ class RequestLimitsIT {
     head.append("\r\n");
     OutputStream out = socket.getOutputStream();
     out.write(head.toString().getBytes(StandardCharsets.US_ASCII));
-    out.write(new byte[send]);
+    byte[] start = "{\"subject\":\"".getBytes(StandardCharsets.US_ASCII);
+    for (int i = 0; i < send; i++) {
+      out.write(i < start.length ? start[i] : 'a');
+    }
     out.flush();
     return socket;
   }

@@ -11,28 +11,37 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.patientportal.identity.boundary.IdentityService;
 import org.patientportal.identity.entity.PortalUser;
+import org.patientportal.web.platform.SignedInSessions;
 import org.wildfly.security.http.oidc.IDToken;
 import org.wildfly.security.http.oidc.OidcSecurityContext;
 
 /**
  * At the first request of a signed-in browser session, records the sign-in with the name and email
- * from Keycloak's ID token and fills {@link SessionUser}.
+ * from Keycloak's ID token and fills {@link SessionUser}. A request authenticated without an ID
+ * token (never a browser sign-in) is refused rather than recorded with an empty profile. The
+ * session is registered by its Keycloak session, for a back-channel logout to end it.
  */
 @WebFilter(filterName = "SignInFilter", urlPatterns = "*.xhtml")
 public class SignInFilter extends HttpFilter {
 
   @Inject SessionUser user;
   @EJB IdentityService identity;
+  @Inject SignedInSessions sessions;
 
   @Override
   protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
       throws IOException, ServletException {
     if (req.getUserPrincipal() != null && !user.isSignedIn()) {
       IDToken token = idToken(req);
-      String name = token == null ? null : token.getName();
-      String email = token == null ? null : token.getEmail();
-      PortalUser signedIn = identity.signIn(name, email);
+      if (token == null) {
+        // not a browser sign-in (an access token, say): it carries no profile to record, and the
+        // stored name and email must not be overwritten with nothing
+        res.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+        return;
+      }
+      PortalUser signedIn = identity.signIn(token.getName(), token.getEmail());
       user.signedIn(signedIn, identity.myRoles());
+      sessions.signedIn(req.getSession(), token.getClaimValueAsString("sid"), token.getSubject());
     }
     chain.doFilter(req, res);
   }

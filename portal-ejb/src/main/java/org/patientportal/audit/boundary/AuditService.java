@@ -121,10 +121,7 @@ public class AuditService {
    */
   @RolesAllowed(Roles.PATIENT)
   public List<AccessReportLine> myAccessLog(int page, int size) {
-    if (page < 0 || size < 1 || size > AuditQuery.MAX_PAGE_SIZE) {
-      throw new InvalidInputException(
-          "size", "Ask for pages from 0 and of 1 to " + AuditQuery.MAX_PAGE_SIZE + " entries.");
-    }
+    AuditQuery.checkPage(page, size);
     String me = caller();
     List<AuditEntry> entries =
         em.createQuery(

@@ -6,6 +6,7 @@ import jakarta.ejb.EJBException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.UriInfo;
@@ -42,10 +43,10 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     if (cause instanceof NotFoundException e) {
       problem = Problem.of(Status.NOT_FOUND, e.type(), e.getMessage(), path);
     } else if (cause instanceof ForbiddenException e) {
-      audit.recordDenied(path);
+      audit.recordDenied(refused(), patient());
       problem = Problem.of(Status.FORBIDDEN, e.type(), e.getMessage(), path);
     } else if (cause instanceof EJBAccessException) {
-      audit.recordDenied(path);
+      audit.recordDenied(refused(), patient());
       problem =
           Problem.of(Status.FORBIDDEN, "forbidden", "Your role does not allow this request.", path);
     } else if (cause instanceof InvalidInputException e) {
@@ -93,7 +94,38 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
               "Something went wrong on our side. Incident " + incident + " has been logged.",
               path);
     }
-    return problem.toResponse();
+    Response response = problem.toResponse();
+    if (cause instanceof WebApplicationException e
+        && e.getResponse().getHeaders().containsKey(HttpHeaders.ALLOW)) {
+      // a 405 says which methods the resource has (RFC 9110 15.5.6)
+      response =
+          Response.fromResponse(response)
+              .header(HttpHeaders.ALLOW, e.getResponse().getHeaderString(HttpHeaders.ALLOW))
+              .build();
+    }
+    return response;
+  }
+
+  /** What was refused, for the audit log: the request's path and query as sent. */
+  private String refused() {
+    if (uriInfo == null) {
+      return null;
+    }
+    String query = uriInfo.getRequestUri().getRawQuery();
+    String path = uriInfo.getRequestUri().getRawPath();
+    return query == null || query.isEmpty() ? path : path + "?" + query;
+  }
+
+  /** The patient the refused request names (a {@code patient} parameter), where it names one. */
+  private String patient() {
+    if (uriInfo == null) {
+      return null;
+    }
+    String patient = uriInfo.getPathParameters().getFirst("patient");
+    if (patient == null) {
+      patient = uriInfo.getQueryParameters().getFirst("patient");
+    }
+    return patient == null || patient.isBlank() ? null : patient.strip();
   }
 
   /** A body that JSON-B could not read (malformed, or of the wrong shape). */

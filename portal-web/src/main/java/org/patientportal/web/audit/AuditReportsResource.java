@@ -119,10 +119,15 @@ public class AuditReportsResource {
     if (value == null || value.isBlank()) {
       return null;
     }
+    LocalDate day;
     try {
-      return LocalDate.parse(value.strip());
+      day = LocalDate.parse(value.strip());
     } catch (DateTimeParseException e) {
       throw new InvalidInputException(field, "Write days as ISO-8601 dates, such as 2026-11-25.");
     }
+    if (day.getYear() < 1900 || day.getYear() > 9999) {
+      throw new InvalidInputException(field, "Choose a day between the years 1900 and 9999.");
+    }
+    return day;
   }
 }

@@ -76,8 +76,8 @@ public class AuditResource {
       @QueryParam("from") String from,
       @QueryParam("to") String to,
       @QueryParam("before") String before,
-      @QueryParam("page") @DefaultValue("0") int page,
-      @QueryParam("size") @DefaultValue("100") int size) {
+      @QueryParam("page") @DefaultValue("0") String page,
+      @QueryParam("size") @DefaultValue("100") String size) {
     AuditQuery query =
         new AuditQuery(
             patient,
@@ -85,8 +85,8 @@ public class AuditResource {
             action(action),
             instant("from", from),
             instant("to", to),
-            page,
-            size,
+            integer("page", page),
+            integer("size", size),
             outcome(outcome),
             seq(before));
     return audit.search(query).stream().map(Entry::of).toList();
@@ -204,11 +204,27 @@ public class AuditResource {
     if (value == null || value.isBlank()) {
       return null;
     }
+    Instant instant;
     try {
-      return Instant.parse(value.strip());
+      instant = Instant.parse(value.strip());
     } catch (DateTimeParseException e) {
       throw new InvalidInputException(
           field, "Write times as ISO-8601 instants, such as 2026-11-25T09:00:00Z.");
+    }
+    AuditQuery.checkTime(field, instant);
+    return instant;
+  }
+
+  /**
+   * A whole-number parameter (a page number or size). A value that is not one, or too large for
+   * one, is the client's mistake (400 naming the field), not a missing resource (JAX-RS's 404).
+   */
+  public static int integer(String field, String value) {
+    try {
+      return Integer.parseInt(value.strip());
+    } catch (NumberFormatException e) {
+      throw new InvalidInputException(
+          field, "Write a whole number from 0 to " + Integer.MAX_VALUE + ".");
     }
   }
 }

@@ -110,6 +110,20 @@ public class AuditService {
     return cq.where(where.toArray(Predicate[]::new)).orderBy(cb.desc(e.get("seq")));
   }
 
+  /**
+   * The hospital's medical record numbers of the patients {@code entries} name, by username (those
+   * without one are left out), for exports that identify patients as the hospital does.
+   */
+  @RolesAllowed(Roles.AUDITOR)
+  public java.util.Map<String, String> medicalRecordNumbers(List<AuditEntry> entries) {
+    return people.medicalRecordNumbers(
+        entries.stream()
+            .map(AuditEntry::getPatient)
+            .filter(java.util.Objects::nonNull)
+            .distinct()
+            .toList());
+  }
+
   /** What a patient's access report lists: reads of their messages, and refused attempts. */
   static final List<AuditAction> REPORTED =
       List.of(

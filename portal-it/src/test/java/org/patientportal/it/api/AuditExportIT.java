@@ -233,7 +233,10 @@ class AuditExportIT {
     assertEquals("/portal/api/v1/audit", problem.get("instance").asText());
     List<JsonNode> denied = Messages.audit(user, "ACCESS_DENIED", before);
     assertEquals(1, denied.size(), denied.toString());
-    assertEquals("/portal/api/v1/audit", denied.get(0).get("resource").asText());
+    assertEquals(
+        "GET /portal/api/v1/audit?patient=pat.jones&outcome=DENIED",
+        denied.get(0).get("resource").asText());
+    assertEquals("pat.jones", denied.get(0).get("patient").asText());
     assertEquals("DENIED", denied.get(0).get("outcome").asText());
     assertTrue(Messages.audit(user, "AUDIT_EXPORT", before).isEmpty(), "nothing was exported");
   }

@@ -75,7 +75,7 @@ class AuditGapsIT {
         denied.stream()
             .anyMatch(
                 e ->
-                    e.get("resource").asText().startsWith("/portal/api/v1/audit?patient=yyy")
+                    e.get("resource").asText().startsWith("GET /portal/api/v1/audit?patient=yyy")
                         && e.get("resource").asText().length() == 255
                         && e.path("patient").asText("").equals("y".repeat(64))),
         denied.toString());

@@ -54,8 +54,8 @@ class SecurityGridIT {
   /**
    * The grid: a call (method, optionally the media type asked for, path below /api/v1), what a 404
    * refusal names (the thread, the attachment or the patient pat.jones; a 403 always names the
-   * request's path and query) and then the status for each user of {@link #USERS}, in that order.
-   * The bodies of the POSTs come from {@link #body}.
+   * request's method, path and query) and then the status for each user of {@link #USERS}, in that
+   * order. The bodies of the POSTs come from {@link #body}.
    */
   static final String TABLE =
       """
@@ -104,7 +104,7 @@ class SecurityGridIT {
     /** What the ACCESS_DENIED entry of a refusal with {@code status} must name as its resource. */
     String resource(int status) {
       if (status == 403) {
-        return "/portal/api/v1" + resolvedPath();
+        return method + " /portal/api/v1" + resolvedPath();
       }
       return switch (refused) {
         case "thread" -> "thread/" + thread;

@@ -7,6 +7,7 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.UriInfo;
@@ -33,6 +34,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
   private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
 
   @Context UriInfo uriInfo;
+  @Context Request request;
   @EJB AuditService audit;
 
   @Override
@@ -106,14 +108,19 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     return response;
   }
 
-  /** What was refused, for the audit log: the request's path and query as sent. */
+  /**
+   * What was refused, for the audit log: the request's method, path and query as sent (such as
+   * {@code POST /portal/api/v1/admin/keys/rotation}), so that an export can say which action was
+   * refused.
+   */
   private String refused() {
     if (uriInfo == null) {
       return null;
     }
     String query = uriInfo.getRequestUri().getRawQuery();
     String path = uriInfo.getRequestUri().getRawPath();
-    return query == null || query.isEmpty() ? path : path + "?" + query;
+    String target = query == null || query.isEmpty() ? path : path + "?" + query;
+    return request == null ? target : request.getMethod() + " " + target;
   }
 
   /** The patient the refused request names (a {@code patient} parameter), where it names one. */

@@ -52,5 +52,8 @@ class ProblemMapperTest {
     Problem problem = (Problem) response.getEntity();
     assertEquals(405, response.getStatus());
     assertFalse(problem.detail().contains("internal detail"));
+    assertTrue(
+        response.getHeaderString("Allow").contains("GET"),
+        "a 405 says which methods there are (RFC 9110): " + response.getHeaders());
   }
 }

@@ -188,14 +188,12 @@ public class OpenApiFilter implements OASFilter {
     if (operation.getResponses() == null) {
       operation.responses(OASFactory.createAPIResponses());
     }
+    // every error is a problem (the one exception mapper): these replace any the scan guessed
     for (ProblemResponse p : PROBLEMS) {
-      if (!operation.getResponses().hasAPIResponse(p.status())) {
-        operation
-            .getResponses()
-            .addAPIResponse(
-                p.status(),
-                OASFactory.createAPIResponse().ref("#/components/responses/" + p.name()));
-      }
+      operation
+          .getResponses()
+          .addAPIResponse(
+              p.status(), OASFactory.createAPIResponse().ref("#/components/responses/" + p.name()));
     }
     int api = path.indexOf(ApiApplication.PATH);
     String key =

@@ -25,6 +25,7 @@ import org.patientportal.audit.entity.AuditOutcome;
 import org.patientportal.audit.entity.AuditQuery;
 import org.patientportal.platform.boundary.Settings;
 import org.patientportal.shared.entity.InvalidInputException;
+import org.patientportal.web.api.QueryParams;
 
 /**
  * {@code GET /api/v1/audit}: the access log, for auditors only (the boundary enforces it). JSON
@@ -89,8 +90,8 @@ public class AuditResource {
             action(action),
             instant("from", from),
             instant("to", to),
-            integer("page", page),
-            integer("size", size),
+            QueryParams.integer("page", page),
+            QueryParams.integer("size", size),
             outcome(outcome),
             seq(before));
     return audit.search(query).stream().map(Entry::of).toList();
@@ -222,18 +223,5 @@ public class AuditResource {
     }
     AuditQuery.checkTime(field, instant);
     return instant;
-  }
-
-  /**
-   * A whole-number parameter (a page number or size). A value that is not one, or too large for
-   * one, is the client's mistake (400 naming the field), not a missing resource (JAX-RS's 404).
-   */
-  public static int integer(String field, String value) {
-    try {
-      return Integer.parseInt(value.strip());
-    } catch (NumberFormatException e) {
-      throw new InvalidInputException(
-          field, "Write a whole number from 0 to " + Integer.MAX_VALUE + ".");
-    }
   }
 }

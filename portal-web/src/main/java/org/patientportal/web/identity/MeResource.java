@@ -48,8 +48,8 @@ public class MeResource {
       @jakarta.ws.rs.QueryParam("size") @jakarta.ws.rs.DefaultValue("100") String size) {
     return audit
         .myAccessLog(
-            org.patientportal.web.audit.AuditResource.integer("page", page),
-            org.patientportal.web.audit.AuditResource.integer("size", size))
+            org.patientportal.web.api.QueryParams.integer("page", page),
+            org.patientportal.web.api.QueryParams.integer("size", size))
         .stream()
         .map(
             l ->

@@ -136,11 +136,11 @@ public class AuditReports {
   public List<DailyActivity> activity(LocalDate from, LocalDate to) {
     LocalDate last = to != null ? to : LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     LocalDate first = from != null ? from : last.minusDays(DEFAULT_ACTIVITY_DAYS - 1L);
-    AuditQuery.checkTime("from", first.atStartOfDay(ZoneOffset.UTC).toInstant());
-    AuditQuery.checkTime("to", last.atStartOfDay(ZoneOffset.UTC).toInstant());
     if (first.isAfter(last)) {
       throw new InvalidInputException("from", "The first day is after the last.");
     }
+    AuditQuery.checkDay("from", first);
+    AuditQuery.checkDay("to", last);
     if (ChronoUnit.DAYS.between(first, last) >= MAX_ACTIVITY_DAYS) {
       throw new InvalidInputException(
           "to", "A report covers at most " + MAX_ACTIVITY_DAYS + " days; choose a shorter range.");

@@ -85,6 +85,13 @@ public record AuditQuery(
     }
   }
 
+  /** Checks that a day of a report lies within the years 1900 to 9999. */
+  public static void checkDay(String field, java.time.LocalDate day) {
+    if (day != null && (day.getYear() < 1900 || day.getYear() > 9999)) {
+      throw new InvalidInputException(field, "Choose a day between the years 1900 and 9999.");
+    }
+  }
+
   private static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s.strip();
   }

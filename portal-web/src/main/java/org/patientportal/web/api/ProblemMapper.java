@@ -68,6 +68,17 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                   .reduce((a, b) -> a + "; " + b)
                   .orElse("The request is not valid."),
               path);
+    } else if (unconvertibleParameter(cause)) {
+      problem =
+          Problem.of(
+                  Status.BAD_REQUEST,
+                  "invalid-parameter",
+                  "A parameter of the request is not of the kind this call expects (such as a"
+                      + " whole number from 0 to "
+                      + Integer.MAX_VALUE
+                      + ").",
+                  path)
+              .withField(parameterName(cause.getMessage()));
     } else if (unreadableBody(cause)) {
       problem =
           Problem.of(
@@ -133,6 +144,28 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
       patient = uriInfo.getQueryParameters().getFirst("patient");
     }
     return patient == null || patient.isBlank() ? null : patient.strip();
+  }
+
+  /** RESTEasy's message for a parameter it could not convert (e.g. "x" for an int). */
+  static final String UNCONVERTIBLE = "RESTEASY003870";
+
+  private static final java.util.regex.Pattern PARAMETER =
+      java.util.regex.Pattern.compile("Param\\(\"([^\"]+)\"\\)");
+
+  /**
+   * A query, path or header parameter that JAX-RS could not convert to its Java type: the client's
+   * mistake (400), although JAX-RS answers a query parameter's with 404.
+   */
+  static boolean unconvertibleParameter(Throwable t) {
+    return t instanceof WebApplicationException
+        && t.getMessage() != null
+        && t.getMessage().startsWith(UNCONVERTIBLE);
+  }
+
+  /** The name of the parameter RESTEasy's message names, or null. */
+  static String parameterName(String message) {
+    java.util.regex.Matcher m = PARAMETER.matcher(message == null ? "" : message);
+    return m.find() ? m.group(1) : null;
   }
 
   /** A body that JSON-B could not read (malformed, or of the wrong shape). */

@@ -13,6 +13,7 @@ import java.util.List;
 import org.patientportal.audit.boundary.AuditReports;
 import org.patientportal.audit.entity.AccessRules;
 import org.patientportal.audit.entity.AuditEntry;
+import org.patientportal.audit.entity.AuditQuery;
 import org.patientportal.audit.entity.DailyActivity;
 import org.patientportal.audit.entity.UnusualAccess;
 import org.patientportal.audit.entity.UnusualAccessReport;
@@ -125,9 +126,7 @@ public class AuditReportsResource {
     } catch (DateTimeParseException e) {
       throw new InvalidInputException(field, "Write days as ISO-8601 dates, such as 2026-11-25.");
     }
-    if (day.getYear() < 1900 || day.getYear() > 9999) {
-      throw new InvalidInputException(field, "Choose a day between the years 1900 and 9999.");
-    }
+    AuditQuery.checkDay(field, day);
     return day;
   }
 }

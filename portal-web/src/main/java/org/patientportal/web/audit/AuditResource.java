@@ -25,7 +25,6 @@ import org.patientportal.audit.entity.AuditOutcome;
 import org.patientportal.audit.entity.AuditQuery;
 import org.patientportal.platform.boundary.Settings;
 import org.patientportal.shared.entity.InvalidInputException;
-import org.patientportal.web.api.QueryParams;
 
 /**
  * {@code GET /api/v1/audit}: the access log, for auditors only (the boundary enforces it). JSON
@@ -81,8 +80,8 @@ public class AuditResource {
       @QueryParam("from") String from,
       @QueryParam("to") String to,
       @QueryParam("before") String before,
-      @QueryParam("page") @DefaultValue("0") String page,
-      @QueryParam("size") @DefaultValue("100") String size) {
+      @QueryParam("page") @DefaultValue("0") int page,
+      @QueryParam("size") @DefaultValue("100") int size) {
     AuditQuery query =
         new AuditQuery(
             patient,
@@ -90,8 +89,8 @@ public class AuditResource {
             action(action),
             instant("from", from),
             instant("to", to),
-            QueryParams.integer("page", page),
-            QueryParams.integer("size", size),
+            page,
+            size,
             outcome(outcome),
             seq(before));
     return audit.search(query).stream().map(Entry::of).toList();

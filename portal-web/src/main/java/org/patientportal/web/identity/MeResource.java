@@ -44,13 +44,9 @@ public class MeResource {
   @GET
   @Path("access-log")
   public List<Access> accessLog(
-      @jakarta.ws.rs.QueryParam("page") @jakarta.ws.rs.DefaultValue("0") String page,
-      @jakarta.ws.rs.QueryParam("size") @jakarta.ws.rs.DefaultValue("100") String size) {
-    return audit
-        .myAccessLog(
-            org.patientportal.web.api.QueryParams.integer("page", page),
-            org.patientportal.web.api.QueryParams.integer("size", size))
-        .stream()
+      @jakarta.ws.rs.QueryParam("page") @jakarta.ws.rs.DefaultValue("0") int page,
+      @jakarta.ws.rs.QueryParam("size") @jakarta.ws.rs.DefaultValue("100") int size) {
+    return audit.myAccessLog(page, size).stream()
         .map(
             l ->
                 new Access(

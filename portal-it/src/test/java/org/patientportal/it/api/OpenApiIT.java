@@ -53,6 +53,13 @@ class OpenApiIT {
                 .build());
     assertEquals(200, response.statusCode(), response.body());
     json = response.body();
+    try {
+      // kept for reading when the test fails
+      Files.writeString(
+          Path.of(System.getProperty("basedir", ".")).resolve("target/openapi.json"), json);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
     ParseOptions options = new ParseOptions();
     options.setResolve(true);
     SwaggerParseResult result = new OpenAPIV3Parser().readContents(json, null, options);

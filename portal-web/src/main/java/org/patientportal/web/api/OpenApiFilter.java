@@ -150,6 +150,9 @@ public class OpenApiFilter implements OASFilter {
                     + " Every error is an RFC 9457 problem (application/problem+json) that names"
                     + " the field at fault where there is one. Lists are paged by keyset"
                     + " (before=<cursor>&size=)."));
+    if (openAPI.getExternalDocs() != null && openAPI.getExternalDocs().getUrl() == null) {
+      openAPI.externalDocs(null); // an empty one is not valid OpenAPI (url is required)
+    }
     Components components = openAPI.getComponents();
     if (components == null) {
       components = OASFactory.createComponents();

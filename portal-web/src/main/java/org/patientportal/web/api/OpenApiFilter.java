@@ -25,6 +25,15 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 public class OpenApiFilter implements OASFilter {
 
   static final String BEARER = "bearer";
+
+  /**
+   * The project states no licence yet: this says where to look rather than inventing one, with an
+   * SPDX reference of the project's own ({@code LicenseRef-}) as OpenAPI 3.1 allows.
+   */
+  static final String LICENSE = "The patient portal's licence (see its source repository)";
+
+  static final String LICENSE_ID = "LicenseRef-patient-portal";
+
   static final String PROBLEM = "Problem";
 
   /** The problems every call may answer: status, component name, description and an example. */
@@ -150,9 +159,14 @@ public class OpenApiFilter implements OASFilter {
                     + " Every error is an RFC 9457 problem (application/problem+json) that names"
                     + " the field at fault where there is one. Lists are paged by keyset"
                     + " (before=<cursor>&size=)."));
-    if (openAPI.getExternalDocs() != null && openAPI.getExternalDocs().getUrl() == null) {
-      openAPI.externalDocs(null); // an empty one is not valid OpenAPI (url is required)
-    }
+    // WildFly's host-level document always has a license and external documentation, copied from
+    // the deployments' models: without values here both would be empty objects, which is not valid
+    // OpenAPI (name and url are required).
+    openAPI.getInfo().license(OASFactory.createLicense().name(LICENSE).identifier(LICENSE_ID));
+    openAPI.externalDocs(
+        OASFactory.createExternalDocumentation()
+            .url("/portal/")
+            .description("The patient portal; its README describes the API, its users and roles."));
     Components components = openAPI.getComponents();
     if (components == null) {
       components = OASFactory.createComponents();

@@ -1,6 +1,7 @@
 package org.patientportal.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -19,6 +20,28 @@ class ArchitectureTest {
       new ClassFileImporter()
           .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
           .importPackages("org.patientportal");
+
+  /**
+   * Features depend on each other in one direction only (audit on identity and care, never back):
+   * where one feature must react to another it observes a CDI event (identity's {@code SignedIn}),
+   * where it needs another's data it asks that feature's boundary (care's {@code CareTeams}).
+   */
+  @Test
+  void featuresDependOnEachOtherWithoutCycles() {
+    slices().matching("org.patientportal.(*)..").should().beFreeOfCycles().check(CLASSES);
+  }
+
+  /** The audit reports ask the care feature; they do not read its entities or tables. */
+  @Test
+  void theAuditFeatureReadsNoEntityOfTheCareFeature() {
+    noClasses()
+        .that()
+        .resideInAPackage("org.patientportal.audit..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.patientportal.care.entity..")
+        .check(CLASSES);
+  }
 
   @Test
   void entitiesDependOnNoBoundaryAndNoControl() {

@@ -31,10 +31,12 @@ import org.patientportal.audit.entity.AccessRules.Span;
 import org.patientportal.audit.entity.AuditAction;
 import org.patientportal.audit.entity.AuditEntry;
 import org.patientportal.audit.entity.AuditOutcome;
+import org.patientportal.audit.entity.AuditQuery;
 import org.patientportal.audit.entity.DailyActivity;
 import org.patientportal.audit.entity.UnusualAccess;
 import org.patientportal.audit.entity.UnusualAccess.Kind;
 import org.patientportal.audit.entity.UnusualAccessReport;
+import org.patientportal.care.boundary.CareTeams;
 import org.patientportal.identity.entity.Roles;
 import org.patientportal.platform.boundary.Settings;
 import org.patientportal.shared.entity.InvalidInputException;
@@ -85,6 +87,7 @@ public class AuditReports {
 
   @PersistenceContext EntityManager em;
   @Inject AuditLog log;
+  @Inject CareTeams careTeams;
   @Inject Clock clock;
   @Resource SessionContext session;
 
@@ -136,6 +139,8 @@ public class AuditReports {
     if (first.isAfter(last)) {
       throw new InvalidInputException("from", "The first day is after the last.");
     }
+    AuditQuery.checkDay("from", first);
+    AuditQuery.checkDay("to", last);
     if (ChronoUnit.DAYS.between(first, last) >= MAX_ACTIVITY_DAYS) {
       throw new InvalidInputException(
           "to", "A report covers at most " + MAX_ACTIVITY_DAYS + " days; choose a shorter range.");
@@ -181,7 +186,9 @@ public class AuditReports {
    */
   public UnusualAccessReport unusualAccess(Instant from, Instant to) {
     Instant end = to != null ? to : clock.instant();
+    AuditQuery.checkTime("to", end);
     Instant start = from != null ? from : end.minus(DEFAULT_UNUSUAL_RANGE);
+    AuditQuery.checkTime("from", start);
     if (!start.isBefore(end)) {
       throw new InvalidInputException("from", "The start of the range is not before its end.");
     }
@@ -208,35 +215,65 @@ public class AuditReports {
 
   /**
    * Opens of a patient's messages by someone who is neither that patient nor a member of any pool
-   * that cares for the patient: one finding per person and patient.
+   * that cares for the patient: one finding per person and patient. The log gives who opened whose
+   * messages; the care feature ({@link CareTeams}) says whom each of them cares for; the entries of
+   * the pairs outside any care team are then read.
    */
   private List<UnusualAccess> outsideCareTeams(Instant from, Instant to, boolean[] cut) {
-    List<AuditEntry> entries =
+    List<Object[]> pairs =
         em.createQuery(
-                "select e from AuditEntry e where e.at >= :from and e.at < :to"
+                "select distinct e.actor, e.patient from AuditEntry e"
+                    + " where e.at >= :from and e.at < :to"
                     + " and e.action in :opens and e.outcome = :success"
                     + " and e.patient is not null and e.actor <> e.patient"
-                    + " and not exists (select p.id from CarePool p join p.members m"
-                    + " join p.patients cared where m.username = e.actor and cared = e.patient)"
-                    + " order by e.actor, e.patient, e.at, e.seq",
-                AuditEntry.class)
+                    + " order by e.actor, e.patient",
+                Object[].class)
             .setParameter("from", from)
             .setParameter("to", to)
             .setParameter("opens", OPENS)
             .setParameter("success", AuditOutcome.SUCCESS)
             .setMaxResults(MAX_ENTRIES + 1)
             .getResultList();
-    entries = capped(entries, cut);
-    Map<List<String>, List<AuditEntry>> byActorAndPatient = new LinkedHashMap<>();
-    for (AuditEntry e : entries) {
-      byActorAndPatient
-          .computeIfAbsent(List.of(e.getActor(), e.getPatient()), k -> new ArrayList<>())
-          .add(e);
+    if (pairs.size() > MAX_ENTRIES) {
+      cut[0] = true;
+      pairs = pairs.subList(0, MAX_ENTRIES);
     }
+    Map<String, java.util.Set<String>> cared =
+        careTeams.patientsCaredForBy(pairs.stream().map(p -> (String) p[0]).distinct().toList());
     List<UnusualAccess> findings = new ArrayList<>();
-    byActorAndPatient.forEach(
-        (key, list) ->
-            findings.add(new UnusualAccess(Kind.OUTSIDE_CARE_TEAM, key.get(0), key.get(1), list)));
+    int read = 0;
+    for (Object[] pair : pairs) {
+      String actor = (String) pair[0];
+      String patient = (String) pair[1];
+      if (cared.get(actor).contains(patient)) {
+        continue;
+      }
+      if (read >= MAX_ENTRIES) {
+        cut[0] = true;
+        break;
+      }
+      List<AuditEntry> entries =
+          em.createQuery(
+                  "select e from AuditEntry e where e.actor = :actor and e.patient = :patient"
+                      + " and e.at >= :from and e.at < :to"
+                      + " and e.action in :opens and e.outcome = :success"
+                      + " order by e.at, e.seq",
+                  AuditEntry.class)
+              .setParameter("actor", actor)
+              .setParameter("patient", patient)
+              .setParameter("from", from)
+              .setParameter("to", to)
+              .setParameter("opens", OPENS)
+              .setParameter("success", AuditOutcome.SUCCESS)
+              .setMaxResults(MAX_ENTRIES - read + 1)
+              .getResultList();
+      if (read + entries.size() > MAX_ENTRIES) {
+        cut[0] = true;
+        entries = entries.subList(0, MAX_ENTRIES - read);
+      }
+      read += entries.size();
+      findings.add(new UnusualAccess(Kind.OUTSIDE_CARE_TEAM, actor, patient, entries));
+    }
     return findings;
   }
 

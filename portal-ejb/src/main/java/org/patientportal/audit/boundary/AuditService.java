@@ -110,6 +110,20 @@ public class AuditService {
     return cq.where(where.toArray(Predicate[]::new)).orderBy(cb.desc(e.get("seq")));
   }
 
+  /**
+   * The hospital's medical record numbers of the patients {@code entries} name, by username (those
+   * without one are left out), for exports that identify patients as the hospital does.
+   */
+  @RolesAllowed(Roles.AUDITOR)
+  public java.util.Map<String, String> medicalRecordNumbers(List<AuditEntry> entries) {
+    return people.medicalRecordNumbers(
+        entries.stream()
+            .map(AuditEntry::getPatient)
+            .filter(java.util.Objects::nonNull)
+            .distinct()
+            .toList());
+  }
+
   /** What a patient's access report lists: reads of their messages, and refused attempts. */
   static final List<AuditAction> REPORTED =
       List.of(
@@ -121,10 +135,7 @@ public class AuditService {
    */
   @RolesAllowed(Roles.PATIENT)
   public List<AccessReportLine> myAccessLog(int page, int size) {
-    if (page < 0 || size < 1 || size > AuditQuery.MAX_PAGE_SIZE) {
-      throw new InvalidInputException(
-          "size", "Ask for pages from 0 and of 1 to " + AuditQuery.MAX_PAGE_SIZE + " entries.");
-    }
+    AuditQuery.checkPage(page, size);
     String me = caller();
     List<AuditEntry> entries =
         em.createQuery(

@@ -21,6 +21,10 @@ import java.util.Objects;
 public class AuditEntry {
 
   static final int MAX_TEXT = 255;
+  static final int MAX_NAME = 64;
+  static final int MAX_ROLE = 16;
+  static final int MAX_ADDRESS = 64;
+  static final int MAX_USER_AGENT = 512;
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "audit_entry_seq")
@@ -34,16 +38,16 @@ public class AuditEntry {
   @Column(name = "occurred_at", nullable = false, updatable = false)
   private Instant at;
 
-  @Column(nullable = false, updatable = false, length = 64)
+  @Column(nullable = false, updatable = false, length = MAX_NAME)
   private String actor;
 
-  @Column(name = "actor_role", updatable = false, length = 16)
+  @Column(name = "actor_role", updatable = false, length = MAX_ROLE)
   private String actorRole;
 
-  @Column(name = "on_behalf_of", updatable = false, length = 64)
+  @Column(name = "on_behalf_of", updatable = false, length = MAX_NAME)
   private String onBehalfOf;
 
-  @Column(updatable = false, length = 64)
+  @Column(updatable = false, length = MAX_NAME)
   private String patient;
 
   @Enumerated(EnumType.STRING)
@@ -57,10 +61,10 @@ public class AuditEntry {
   @Column(nullable = false, updatable = false, length = 16)
   private AuditOutcome outcome;
 
-  @Column(name = "client_address", nullable = false, updatable = false, length = 64)
+  @Column(name = "client_address", nullable = false, updatable = false, length = MAX_ADDRESS)
   private String clientAddress;
 
-  @Column(name = "user_agent", updatable = false, length = 512)
+  @Column(name = "user_agent", updatable = false, length = MAX_USER_AGENT)
   private String userAgent;
 
   /** Its place in the hash chain; null until the sealer has chained it (within seconds). */
@@ -85,14 +89,14 @@ public class AuditEntry {
       String clientAddress,
       String userAgent) {
     this.at = Objects.requireNonNull(at, "at");
-    this.actor = required(actor, "actor");
-    this.onBehalfOf = onBehalfOf;
-    this.patient = patient;
+    this.actor = clip(required(actor, "actor"), MAX_NAME);
+    this.onBehalfOf = clip(onBehalfOf, MAX_NAME);
+    this.patient = clip(patient, MAX_NAME);
     this.action = Objects.requireNonNull(action, "action");
-    this.resource = clip(resource);
+    this.resource = clip(resource, MAX_TEXT);
     this.outcome = Objects.requireNonNull(outcome, "outcome");
-    this.clientAddress = required(clientAddress, "clientAddress");
-    this.userAgent = userAgent;
+    this.clientAddress = clip(required(clientAddress, "clientAddress"), MAX_ADDRESS);
+    this.userAgent = clip(userAgent, MAX_USER_AGENT);
   }
 
   private static String required(String value, String name) {
@@ -102,8 +106,17 @@ public class AuditEntry {
     return value;
   }
 
-  private static String clip(String text) {
-    return text == null || text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT);
+  /**
+   * {@code text} cut to its column's size, so that an entry about a request with absurd parameters
+   * (a refused search for a 5,000-character patient) is still written rather than failing the
+   * request. A cut never splits a surrogate pair.
+   */
+  static String clip(String text, int max) {
+    if (text == null || text.length() <= max) {
+      return text;
+    }
+    int end = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
+    return text.substring(0, end);
   }
 
   public Long getSeq() {
@@ -121,7 +134,7 @@ public class AuditEntry {
 
   /** Records the role the actor acted in (set once, before the entry is stored). */
   public AuditEntry actingAs(String role) {
-    this.actorRole = role;
+    this.actorRole = clip(role, MAX_ROLE);
     return this;
   }
 

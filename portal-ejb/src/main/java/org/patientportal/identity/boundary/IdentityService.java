@@ -4,16 +4,15 @@ import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.List;
-import org.patientportal.audit.boundary.AuditLog;
-import org.patientportal.audit.entity.AuditAction;
-import org.patientportal.audit.entity.AuditOutcome;
 import org.patientportal.identity.entity.PortalUser;
 import org.patientportal.identity.entity.Roles;
+import org.patientportal.identity.entity.SignedIn;
 import org.patientportal.shared.entity.NotFoundException;
 
 /**
@@ -34,13 +33,14 @@ public class IdentityService {
 
   @PersistenceContext EntityManager em;
   @Inject Clock clock;
-  @Inject AuditLog audit;
+  @Inject Event<SignedIn> signedIn;
   @Inject People people;
   @Resource SessionContext session;
 
   /**
    * Records a sign-in with the name and email Keycloak vouches for, creating the caller's record at
-   * their first sign-in.
+   * their first sign-in, and announces it ({@link SignedIn}: the access log records it in this
+   * transaction).
    */
   public PortalUser signIn(String displayName, String email) {
     String username = caller();
@@ -55,12 +55,7 @@ public class IdentityService {
                   return created;
                 });
     user.signedIn(displayName, email, clock.instant());
-    audit.record(
-        user.getUsername(),
-        null,
-        AuditAction.SIGN_IN,
-        "portal-user/" + user.getUsername(),
-        AuditOutcome.SUCCESS);
+    signedIn.fire(new SignedIn(user.getUsername()));
     return user;
   }
 

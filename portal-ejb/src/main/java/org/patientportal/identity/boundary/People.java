@@ -44,4 +44,22 @@ public class People {
     usernames.forEach(u -> names.putIfAbsent(u, u));
     return names;
   }
+
+  /** The medical record numbers of those of {@code usernames} who have one, by username. */
+  public Map<String, String> medicalRecordNumbers(Collection<String> usernames) {
+    Map<String, String> numbers = new HashMap<>();
+    if (usernames.isEmpty()) {
+      return numbers;
+    }
+    for (Object[] row :
+        em.createQuery(
+                "select u.username, u.mrn from PortalUser u"
+                    + " where u.username in :names and u.mrn is not null",
+                Object[].class)
+            .setParameter("names", usernames)
+            .getResultList()) {
+      numbers.put((String) row[0], (String) row[1]);
+    }
+    return numbers;
+  }
 }

@@ -35,6 +35,8 @@ public class PortalUser {
   static final int MAX_USERNAME = 64;
   static final int MAX_NAME = 200;
   static final int MAX_EMAIL = 254;
+  static final int MAX_MRN = 32;
+  private static final Pattern MRN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.-]*");
   private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._@-]*");
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
@@ -56,6 +58,10 @@ public class PortalUser {
 
   @Column(length = MAX_EMAIL)
   private String email;
+
+  /** The hospital's medical record number of a patient; null for staff. */
+  @Column(length = MAX_MRN, unique = true)
+  private String mrn;
 
   @Column(name = "preferred_language", length = 8)
   private String preferredLanguage;
@@ -95,6 +101,21 @@ public class PortalUser {
           "language", "The portal is available in " + String.join(", ", LANGUAGES) + ".");
     }
     this.preferredLanguage = language;
+  }
+
+  /**
+   * Records the hospital's medical record number of this patient (from the hospital's patient
+   * index): letters, digits, dots and dashes, at most {@value #MAX_MRN}.
+   */
+  public void assignMrn(String medicalRecordNumber) {
+    if (medicalRecordNumber == null
+        || medicalRecordNumber.length() > MAX_MRN
+        || !MRN.matcher(medicalRecordNumber).matches()) {
+      throw new InvalidInputException(
+          "mrn",
+          "A medical record number has at most " + MAX_MRN + " letters, digits, dots or dashes.");
+    }
+    this.mrn = medicalRecordNumber;
   }
 
   static String checkUsername(String username) {
@@ -146,6 +167,11 @@ public class PortalUser {
 
   public String getEmail() {
     return email;
+  }
+
+  /** The hospital's medical record number; null for staff and patients not matched yet. */
+  public String getMrn() {
+    return mrn;
   }
 
   public String getPreferredLanguage() {

@@ -42,6 +42,10 @@ public class DemoData {
           new String[] {"audit.kim", "Dana Kim"},
           new String[] {"admin.ito", "Kai Ito"});
 
+  /** The demo patients' medical record numbers, as the hospital's patient index would give them. */
+  static final java.util.Map<String, String> MRNS =
+      java.util.Map.of("pat.jones", "10004521", "sam.rivera", "10007833");
+
   @PersistenceContext EntityManager em;
   @Inject Clock clock;
 
@@ -52,14 +56,19 @@ public class DemoData {
     }
     int created = 0;
     for (String[] u : USERS) {
-      boolean exists =
-          !em.createNamedQuery(PortalUser.BY_USERNAME, PortalUser.class)
+      PortalUser user =
+          em.createNamedQuery(PortalUser.BY_USERNAME, PortalUser.class)
               .setParameter("username", u[0])
-              .getResultList()
-              .isEmpty();
-      if (!exists) {
-        em.persist(new PortalUser(u[0], u[1], u[0] + "@portal.test", clock.instant()));
+              .getResultStream()
+              .findFirst()
+              .orElse(null);
+      if (user == null) {
+        user = new PortalUser(u[0], u[1], u[0] + "@portal.test", clock.instant());
+        em.persist(user);
         created++;
+      }
+      if (user.getMrn() == null && MRNS.containsKey(u[0])) {
+        user.assignMrn(MRNS.get(u[0]));
       }
     }
     int count = created;

@@ -70,4 +70,33 @@ class AuditQueryTest {
                         10))
             .field());
   }
+
+  @Test
+  void aPageWhoseOffsetOverflowsIsRefusedAsInput() {
+    InvalidInputException e =
+        assertThrows(
+            InvalidInputException.class,
+            () -> new AuditQuery(null, null, null, null, null, Integer.MAX_VALUE / 10, 500));
+    assertEquals("page", e.field());
+    new AuditQuery(null, null, null, null, null, Integer.MAX_VALUE / 500, 500);
+  }
+
+  @Test
+  void timesOutsideTheYears1900To9999AreRefusedAsInput() {
+    Instant far = Instant.parse("+100000-01-01T00:00:00Z");
+    assertEquals(
+        "to",
+        assertThrows(
+                InvalidInputException.class,
+                () -> new AuditQuery(null, null, null, null, far, 0, 10))
+            .field());
+    assertEquals(
+        "from",
+        assertThrows(
+                InvalidInputException.class,
+                () ->
+                    new AuditQuery(
+                        null, null, null, Instant.parse("1800-01-01T00:00:00Z"), null, 0, 10))
+            .field());
+  }
 }

@@ -36,7 +36,7 @@ class AuditApiIT {
                 e ->
                     e.get("actor").asText().equals(username)
                         && e.get("outcome").asText().equals("DENIED")
-                        && e.get("resource").asText().equals("/portal/api/v1/audit")
+                        && e.get("resource").asText().equals("GET /portal/api/v1/audit")
                         && !e.get("clientAddress").asText().isBlank()),
         "an ACCESS_DENIED entry for " + username + " in " + log.body());
   }

@@ -168,7 +168,7 @@ class AuditExportIT {
       assertFalse(agent.get("network").get("address").asText().isBlank());
       assertEquals("Patient Portal", event.get("source").get("observer").get("display").asText());
       assertEquals(
-          "/portal/api/v1/audit",
+          "GET /portal/api/v1/audit",
           event.get("entity").get(0).get("what").get("identifier").get("value").asText());
     }
   }
@@ -193,8 +193,27 @@ class AuditExportIT {
     assertEquals("0", event.get("outcome").asText());
     JsonNode patient = event.get("entity").get(0);
     assertEquals("Patient", patient.get("what").get("type").asText());
-    assertEquals("pat.jones", patient.get("what").get("identifier").get("value").asText());
+    // the hospital's medical record number (the demo's for pat.jones) and the username
+    assertEquals("10004521", patient.get("what").get("identifier").get("value").asText());
+    assertEquals(
+        "MR",
+        patient
+            .get("what")
+            .get("identifier")
+            .get("type")
+            .get("coding")
+            .get(0)
+            .get("code")
+            .asText());
+    assertEquals("pat.jones", patient.get("what").get("display").asText());
+    assertEquals("pat.jones", patient.get("detail").get(0).get("valueString").asText());
     assertEquals("1", patient.get("role").get("code").asText());
+    // BALP's client agent (with the client's address) and server agent
+    List<String> agentTypes = new ArrayList<>();
+    event
+        .get("agent")
+        .forEach(a -> agentTypes.add(a.get("type").get("coding").get(0).get("code").asText()));
+    assertTrue(agentTypes.containsAll(List.of("110153", "110152")), agentTypes.toString());
     assertFalse(response.body().contains("A question."), "no message body in an audit export");
   }
 
@@ -233,7 +252,10 @@ class AuditExportIT {
     assertEquals("/portal/api/v1/audit", problem.get("instance").asText());
     List<JsonNode> denied = Messages.audit(user, "ACCESS_DENIED", before);
     assertEquals(1, denied.size(), denied.toString());
-    assertEquals("/portal/api/v1/audit", denied.get(0).get("resource").asText());
+    assertEquals(
+        "GET /portal/api/v1/audit?patient=pat.jones&outcome=DENIED",
+        denied.get(0).get("resource").asText());
+    assertEquals("pat.jones", denied.get(0).get("patient").asText());
     assertEquals("DENIED", denied.get(0).get("outcome").asText());
     assertTrue(Messages.audit(user, "AUDIT_EXPORT", before).isEmpty(), "nothing was exported");
   }

@@ -329,7 +329,7 @@ class AuditReportsIT {
                 .anyMatch(
                     e ->
                         e.get("outcome").asText().equals("DENIED")
-                            && e.get("resource").asText().equals("/portal/api/v1" + path)),
+                            && e.get("resource").asText().equals("GET /portal/api/v1" + path)),
             user + "'s refusal of " + path + " is audited: " + log.body());
       }
     }

@@ -60,7 +60,7 @@ class AuditVerifyIT {
             "/audit?action=ACCESS_DENIED&actor=" + username + "&from=" + before, "audit.kim");
     assertTrue(
         StreamSupport.stream(Portal.json(log.body()).spliterator(), false)
-            .anyMatch(e -> e.get("resource").asText().equals("/portal/api/v1/audit/verify")),
+            .anyMatch(e -> e.get("resource").asText().equals("GET /portal/api/v1/audit/verify")),
         "an ACCESS_DENIED entry for " + username + " in " + log.body());
   }
 }

@@ -120,7 +120,7 @@ class KeycloakEventsIT {
         StreamSupport.stream(Portal.json(denied.body()).spliterator(), false)
             .anyMatch(
                 e ->
-                    e.get("resource").asText().equals("/portal/api/v1" + IMPORT)
+                    e.get("resource").asText().equals("POST /portal/api/v1" + IMPORT)
                         && e.get("outcome").asText().equals("DENIED")),
         "an ACCESS_DENIED entry for " + username + " in " + denied.body());
   }

@@ -4,5 +4,9 @@ import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 
 /** The REST API, version 1: JSON, bearer tokens from Keycloak, errors as RFC 9457 problems. */
-@ApplicationPath("/api/v1")
-public class ApiApplication extends Application {}
+@ApplicationPath(ApiApplication.PATH)
+public class ApiApplication extends Application {
+
+  /** Where the API lives in the portal's web application. */
+  public static final String PATH = "/api/v1";
+}

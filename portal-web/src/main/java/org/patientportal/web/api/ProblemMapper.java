@@ -6,6 +6,8 @@ import jakarta.ejb.EJBException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.UriInfo;
@@ -32,6 +34,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
   private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
 
   @Context UriInfo uriInfo;
+  @Context Request request;
   @EJB AuditService audit;
 
   @Override
@@ -42,10 +45,10 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     if (cause instanceof NotFoundException e) {
       problem = Problem.of(Status.NOT_FOUND, e.type(), e.getMessage(), path);
     } else if (cause instanceof ForbiddenException e) {
-      audit.recordDenied(path);
+      audit.recordDenied(refused(), patient());
       problem = Problem.of(Status.FORBIDDEN, e.type(), e.getMessage(), path);
     } else if (cause instanceof EJBAccessException) {
-      audit.recordDenied(path);
+      audit.recordDenied(refused(), patient());
       problem =
           Problem.of(Status.FORBIDDEN, "forbidden", "Your role does not allow this request.", path);
     } else if (cause instanceof InvalidInputException e) {
@@ -65,6 +68,17 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                   .reduce((a, b) -> a + "; " + b)
                   .orElse("The request is not valid."),
               path);
+    } else if (unconvertibleParameter(cause)) {
+      problem =
+          Problem.of(
+                  Status.BAD_REQUEST,
+                  "invalid-parameter",
+                  "A parameter of the request is not of the kind this call expects (such as a"
+                      + " whole number from 0 to "
+                      + Integer.MAX_VALUE
+                      + ").",
+                  path)
+              .withField(parameterName(cause.getMessage()));
     } else if (unreadableBody(cause)) {
       problem =
           Problem.of(
@@ -93,7 +107,65 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
               "Something went wrong on our side. Incident " + incident + " has been logged.",
               path);
     }
-    return problem.toResponse();
+    Response response = problem.toResponse();
+    if (cause instanceof WebApplicationException e
+        && e.getResponse().getHeaders().containsKey(HttpHeaders.ALLOW)) {
+      // a 405 says which methods the resource has (RFC 9110 15.5.6)
+      response =
+          Response.fromResponse(response)
+              .header(HttpHeaders.ALLOW, e.getResponse().getHeaderString(HttpHeaders.ALLOW))
+              .build();
+    }
+    return response;
+  }
+
+  /**
+   * What was refused, for the audit log: the request's method, path and query as sent (such as
+   * {@code POST /portal/api/v1/admin/keys/rotation}), so that an export can say which action was
+   * refused.
+   */
+  private String refused() {
+    if (uriInfo == null) {
+      return null;
+    }
+    String query = uriInfo.getRequestUri().getRawQuery();
+    String path = uriInfo.getRequestUri().getRawPath();
+    String target = query == null || query.isEmpty() ? path : path + "?" + query;
+    return request == null ? target : request.getMethod() + " " + target;
+  }
+
+  /** The patient the refused request names (a {@code patient} parameter), where it names one. */
+  private String patient() {
+    if (uriInfo == null) {
+      return null;
+    }
+    String patient = uriInfo.getPathParameters().getFirst("patient");
+    if (patient == null) {
+      patient = uriInfo.getQueryParameters().getFirst("patient");
+    }
+    return patient == null || patient.isBlank() ? null : patient.strip();
+  }
+
+  /** RESTEasy's message for a parameter it could not convert (e.g. "x" for an int). */
+  static final String UNCONVERTIBLE = "RESTEASY003870";
+
+  private static final java.util.regex.Pattern PARAMETER =
+      java.util.regex.Pattern.compile("Param\\(\"([^\"]+)\"\\)");
+
+  /**
+   * A query, path or header parameter that JAX-RS could not convert to its Java type: the client's
+   * mistake (400), although JAX-RS answers a query parameter's with 404.
+   */
+  static boolean unconvertibleParameter(Throwable t) {
+    return t instanceof WebApplicationException
+        && t.getMessage() != null
+        && t.getMessage().startsWith(UNCONVERTIBLE);
+  }
+
+  /** The name of the parameter RESTEasy's message names, or null. */
+  static String parameterName(String message) {
+    java.util.regex.Matcher m = PARAMETER.matcher(message == null ? "" : message);
+    return m.find() ? m.group(1) : null;
   }
 
   /** A body that JSON-B could not read (malformed, or of the wrong shape). */

@@ -6,7 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.AuditEvent.AuditEventAction;
 import org.hl7.fhir.r4.model.AuditEvent.AuditEventAgentComponent;
@@ -21,6 +24,7 @@ import org.hl7.fhir.r4.model.Reference;
 import org.patientportal.audit.entity.AuditAction;
 import org.patientportal.audit.entity.AuditEntry;
 import org.patientportal.audit.entity.AuditOutcome;
+import org.patientportal.platform.boundary.RequestOrigin;
 
 /**
  * Audit entries as a FHIR R4 Bundle (type collection) of AuditEvent resources, mapped the way IHE's
@@ -33,9 +37,19 @@ import org.patientportal.audit.entity.AuditOutcome;
  *       action code as a second subtype, so nothing is lost;
  *   <li>{@code recorded}: when it happened; {@code outcome}: 0 success, 4 refused, 8 failed;
  *   <li>agent: the actor (requestor, identified by username, the portal role as {@code role}, the
- *       client address as network address), and whoever they acted on behalf of;
- *   <li>entity: the patient (a Patient reference by identifier, role Patient) and the resource
- *       (role Domain Resource; for searches and exports of the log the criteria as a Query);
+ *       client address as network address), whoever they acted on behalf of, and on every event
+ *       that came over the network BALP's client agent (DICOM 110153 Source Role ID, with the
+ *       client's address) and server agent (110152 Destination Role ID: the portal, or Keycloak for
+ *       its sign-ins, with the server's host name);
+ *   <li>a sign-in is DICOM 110114 User Authentication with subtype 110122 Login (the portal's own
+ *       and Keycloak's), a sign-out 110123 Logout;
+ *   <li>a refusal is coded by the action that was refused (the method the entry names, or what its
+ *       resource says: a thread, message or attachment was to be read, a thread about a patient
+ *       created), with outcome 4;
+ *   <li>entity: the patient (a Patient reference by the hospital's medical record number where the
+ *       portal knows it, else by username; the username also as the reference's display and as a
+ *       detail; role Patient) and the resource (role Domain Resource; for searches and exports of
+ *       the log the criteria as a Query);
  *   <li>source: the portal, an application server.
  * </ul>
  *
@@ -52,6 +66,12 @@ final class AuditFhir {
   static final String ACTION_SYSTEM = "urn:patientportal:audit-action";
   static final String RESOURCE_SYSTEM = "urn:patientportal:resource";
   static final String SYSTEM_SYSTEM = "urn:patientportal:system";
+  static final String CLIENT_SYSTEM = "urn:patientportal:client-address";
+
+  /** The default system of the hospital's medical record numbers (PORTAL_MRN_SYSTEM sets it). */
+  static final String DEFAULT_MRN_SYSTEM = "urn:patientportal:mrn";
+
+  static final String IDENTIFIER_TYPE = "http://terminology.hl7.org/CodeSystem/v2-0203";
 
   static final String DICOM = "http://dicom.nema.org/resources/ontology/DCM";
   static final String EVENT_TYPE = "http://terminology.hl7.org/CodeSystem/audit-event-type";
@@ -63,7 +83,7 @@ final class AuditFhir {
   static final String SOURCE_TYPE = "http://terminology.hl7.org/CodeSystem/security-source-type";
 
   /** How one action is told in BALP's terms. */
-  private record Kind(
+  record Kind(
       Coding type, Coding subtype, AuditEventAction action, Coding userType, boolean query) {}
 
   private static final Coding REST = coding(EVENT_TYPE, "rest", "Restful Operation");
@@ -76,10 +96,35 @@ final class AuditFhir {
   private static final Coding AGENT = coding(ROLE_CLASS, "AGNT", "agent");
   private static final Coding INFORMANT = coding(PARTICIPATION, "INF", "informant");
 
+  private static final Coding SOURCE_ROLE = coding(DICOM, "110153", "Source Role ID");
+  private static final Coding DESTINATION_ROLE = coding(DICOM, "110152", "Destination Role ID");
+  private static final Coding USER_AUTHENTICATION = coding(DICOM, "110114", "User Authentication");
+  private static final Coding LOGIN = coding(DICOM, "110122", "Login");
+  private static final Coding LOGOUT = coding(DICOM, "110123", "Logout");
+
+  /**
+   * What an export knows beyond the entries: the portal's host name (the server agent's address),
+   * and the system and values of the hospital's medical record numbers by username.
+   */
+  record Context(String serverHost, String mrnSystem, Map<String, String> mrns) {
+
+    static final Context NONE = new Context(null, DEFAULT_MRN_SYSTEM, Map.of());
+
+    Context {
+      mrnSystem = mrnSystem == null || mrnSystem.isBlank() ? DEFAULT_MRN_SYSTEM : mrnSystem;
+      mrns = mrns == null ? Map.of() : mrns;
+    }
+  }
+
   private AuditFhir() {}
 
-  /** The bundle of {@code entries}, made at {@code now}. */
+  /** The bundle of {@code entries}, made at {@code now}, without medical record numbers. */
   static Bundle bundle(List<AuditEntry> entries, Instant now) {
+    return bundle(entries, now, Context.NONE);
+  }
+
+  /** The bundle of {@code entries}, made at {@code now}. */
+  static Bundle bundle(List<AuditEntry> entries, Instant now, Context context) {
     Bundle bundle = new Bundle().setType(Bundle.BundleType.COLLECTION);
     bundle.setTimestamp(Date.from(now));
     bundle.setIdentifier(
@@ -92,14 +137,22 @@ final class AuditFhir {
                   + UUID.nameUUIDFromBytes(
                       ("patient-portal/audit-entry/" + entry.getSeq())
                           .getBytes(StandardCharsets.UTF_8)))
-          .setResource(event(entry));
+          .setResource(event(entry, context));
     }
     return bundle;
   }
 
   /** Writes the bundle of {@code entries} as FHIR JSON. */
   static void write(List<AuditEntry> entries, Instant now, Writer out) throws java.io.IOException {
-    FhirContext.forR4Cached().newJsonParser().encodeResourceToWriter(bundle(entries, now), out);
+    write(entries, now, Context.NONE, out);
+  }
+
+  /** Writes the bundle of {@code entries} as FHIR JSON. */
+  static void write(List<AuditEntry> entries, Instant now, Context context, Writer out)
+      throws java.io.IOException {
+    FhirContext.forR4Cached()
+        .newJsonParser()
+        .encodeResourceToWriter(bundle(entries, now, context), out);
   }
 
   /** The bundle as FHIR JSON text. */
@@ -108,7 +161,12 @@ final class AuditFhir {
   }
 
   static AuditEvent event(AuditEntry e) {
-    Kind kind = kind(e.getAction());
+    return event(e, Context.NONE);
+  }
+
+  static AuditEvent event(AuditEntry e, Context context) {
+    Kind kind =
+        e.getAction() == AuditAction.ACCESS_DENIED ? refused(e.getResource()) : kind(e.getAction());
     AuditEvent event = new AuditEvent();
     if (e.getSeq() != null) {
       event.setId(String.valueOf(e.getSeq()));
@@ -140,6 +198,32 @@ final class AuditFhir {
       principal.setWho(person(e.getOnBehalfOf(), null));
       principal.setRequestor(false);
     }
+    if (!RequestOrigin.INTERNAL.equals(e.getClientAddress())) {
+      // BALP: who asked over the network (the client) and who answered (the server)
+      AuditEventAgentComponent client = event.addAgent();
+      client.setType(new CodeableConcept(SOURCE_ROLE));
+      client.setWho(
+          new Reference()
+              .setIdentifier(
+                  new Identifier().setSystem(CLIENT_SYSTEM).setValue(e.getClientAddress()))
+              .setDisplay(e.getUserAgent()));
+      client.setRequestor(false);
+      network(client, e.getClientAddress());
+      AuditEventAgentComponent server = event.addAgent();
+      server.setType(new CodeableConcept(DESTINATION_ROLE));
+      boolean keycloak = e.getAction().name().startsWith("KEYCLOAK_");
+      server.setWho(
+          new Reference()
+              .setIdentifier(
+                  new Identifier()
+                      .setSystem(SYSTEM_SYSTEM)
+                      .setValue(keycloak ? "keycloak" : "patient-portal"))
+              .setDisplay(keycloak ? "Keycloak" : "Patient Portal"));
+      server.setRequestor(false);
+      if (context.serverHost() != null && !keycloak) {
+        network(server, context.serverHost());
+      }
+    }
 
     event
         .getSource()
@@ -152,7 +236,26 @@ final class AuditFhir {
 
     if (e.getPatient() != null) {
       AuditEventEntityComponent patient = event.addEntity();
-      patient.setWhat(person(e.getPatient(), "Patient"));
+      String mrn = context.mrns().get(e.getPatient());
+      if (mrn == null) {
+        patient.setWhat(person(e.getPatient(), "Patient"));
+      } else {
+        patient.setWhat(
+            new Reference()
+                .setType("Patient")
+                .setIdentifier(
+                    new Identifier()
+                        .setType(
+                            new CodeableConcept(
+                                coding(IDENTIFIER_TYPE, "MR", "Medical record number")))
+                        .setSystem(context.mrnSystem())
+                        .setValue(mrn))
+                .setDisplay(e.getPatient()));
+      }
+      patient
+          .addDetail()
+          .setType("username")
+          .setValue(new org.hl7.fhir.r4.model.StringType(e.getPatient()));
       patient.setType(coding(ENTITY_TYPE, "1", "Person"));
       patient.setRole(coding(OBJECT_ROLE, "1", "Patient"));
     }
@@ -184,14 +287,11 @@ final class AuditFhir {
       case AUDIT_SEARCH -> new Kind(REST, SEARCH, AuditEventAction.E, RECIPIENT, true);
       case AUDIT_EXPORT ->
           new Kind(coding(DICOM, "110106", "Export"), null, AuditEventAction.R, INFORMANT, true);
-      case SIGN_IN ->
-          new Kind(
-              coding(DICOM, "110114", "User Authentication"),
-              coding(DICOM, "110122", "Login"),
-              AuditEventAction.E,
-              AGENT,
-              false);
-      case ACCESS_DENIED -> new Kind(REST, null, AuditEventAction.R, RECIPIENT, false);
+      case SIGN_IN, KEYCLOAK_LOGIN, KEYCLOAK_LOGIN_FAILED ->
+          new Kind(USER_AUTHENTICATION, LOGIN, AuditEventAction.E, AGENT, false);
+      case KEYCLOAK_LOGOUT ->
+          new Kind(USER_AUTHENTICATION, LOGOUT, AuditEventAction.E, AGENT, false);
+      case ACCESS_DENIED -> refused(null);
       default ->
           new Kind(
               coding(DICOM, "110100", "Application Activity"),
@@ -200,6 +300,51 @@ final class AuditFhir {
               AGENT,
               false);
     };
+  }
+
+  private static final Pattern METHOD = Pattern.compile("(GET|HEAD|POST|PUT|PATCH|DELETE) (\\S+)");
+  private static final Pattern READ_TARGET = Pattern.compile("(thread|message|attachment)/.+");
+
+  /**
+   * How a refusal is told: as the action that was refused. The entry names the method of a refused
+   * request ({@code POST /portal/api/v1/threads}), or the thing it was refused (a thread, message
+   * or attachment was to be read; a thread about a {@code patient/} to be created); a page without
+   * a method was to be read. What cannot be told is a RESTful operation of unknown kind.
+   */
+  static Kind refused(String resource) {
+    if (resource == null) {
+      return new Kind(REST, null, AuditEventAction.E, RECIPIENT, false);
+    }
+    Matcher method = METHOD.matcher(resource);
+    if (method.lookingAt()) {
+      return switch (method.group(1)) {
+        case "GET", "HEAD" ->
+            method.group(2).contains("?")
+                ? new Kind(REST, SEARCH, AuditEventAction.E, RECIPIENT, false)
+                : new Kind(REST, READ, AuditEventAction.R, RECIPIENT, false);
+        case "POST" -> new Kind(REST, CREATE, AuditEventAction.C, AUTHOR, false);
+        case "DELETE" ->
+            new Kind(
+                REST, coding(INTERACTION, "delete", "delete"), AuditEventAction.D, AGENT, false);
+        default -> new Kind(REST, UPDATE, AuditEventAction.U, AGENT, false);
+      };
+    }
+    if (READ_TARGET.matcher(resource).matches() || resource.startsWith("/")) {
+      return new Kind(REST, READ, AuditEventAction.R, RECIPIENT, false);
+    }
+    if (resource.startsWith("patient/")) {
+      return new Kind(REST, CREATE, AuditEventAction.C, AUTHOR, false);
+    }
+    return new Kind(REST, null, AuditEventAction.E, RECIPIENT, false);
+  }
+
+  /** Sets an agent's network address: an IP address (type 2) or a machine name (type 1). */
+  private static void network(AuditEventAgentComponent agent, String address) {
+    boolean ip = address.matches("[0-9.]+") || address.contains(":");
+    agent
+        .getNetwork()
+        .setAddress(address)
+        .setType(ip ? AuditEventAgentNetworkType._2 : AuditEventAgentNetworkType._1);
   }
 
   private static AuditEventOutcome outcome(AuditOutcome outcome) {

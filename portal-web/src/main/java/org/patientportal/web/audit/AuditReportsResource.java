@@ -13,6 +13,7 @@ import java.util.List;
 import org.patientportal.audit.boundary.AuditReports;
 import org.patientportal.audit.entity.AccessRules;
 import org.patientportal.audit.entity.AuditEntry;
+import org.patientportal.audit.entity.AuditQuery;
 import org.patientportal.audit.entity.DailyActivity;
 import org.patientportal.audit.entity.UnusualAccess;
 import org.patientportal.audit.entity.UnusualAccessReport;
@@ -119,10 +120,13 @@ public class AuditReportsResource {
     if (value == null || value.isBlank()) {
       return null;
     }
+    LocalDate day;
     try {
-      return LocalDate.parse(value.strip());
+      day = LocalDate.parse(value.strip());
     } catch (DateTimeParseException e) {
       throw new InvalidInputException(field, "Write days as ISO-8601 dates, such as 2026-11-25.");
     }
+    AuditQuery.checkDay(field, day);
+    return day;
   }
 }

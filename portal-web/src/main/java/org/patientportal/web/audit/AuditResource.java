@@ -6,9 +6,11 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriInfo;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +23,7 @@ import org.patientportal.audit.entity.AuditAction;
 import org.patientportal.audit.entity.AuditEntry;
 import org.patientportal.audit.entity.AuditOutcome;
 import org.patientportal.audit.entity.AuditQuery;
+import org.patientportal.platform.boundary.Settings;
 import org.patientportal.shared.entity.InvalidInputException;
 
 /**
@@ -62,6 +65,7 @@ public class AuditResource {
   }
 
   @EJB AuditService audit;
+  @Context UriInfo uriInfo;
 
   /**
    * One page, newest first. Page on with {@code before} = the last {@code seq} seen (fast at any
@@ -128,12 +132,17 @@ public class AuditResource {
       @QueryParam("to") String to) {
     AuditQuery query = exportQuery(patient, actor, action, outcome, from, to);
     List<AuditEntry> entries = audit.export(query, "fhir");
+    AuditFhir.Context context =
+        new AuditFhir.Context(
+            uriInfo == null ? null : uriInfo.getBaseUri().getHost(),
+            Settings.get("portal.mrn-system", "PORTAL_MRN_SYSTEM", AuditFhir.DEFAULT_MRN_SYSTEM),
+            audit.medicalRecordNumbers(entries));
     Instant now = Instant.now();
     StreamingOutput body =
         out -> {
           BufferedWriter writer =
               new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-          AuditFhir.write(entries, now, writer);
+          AuditFhir.write(entries, now, context, writer);
           writer.flush();
         };
     return Response.ok(body, AuditFhir.MEDIA_TYPE + "; charset=UTF-8")
@@ -204,11 +213,14 @@ public class AuditResource {
     if (value == null || value.isBlank()) {
       return null;
     }
+    Instant instant;
     try {
-      return Instant.parse(value.strip());
+      instant = Instant.parse(value.strip());
     } catch (DateTimeParseException e) {
       throw new InvalidInputException(
           field, "Write times as ISO-8601 instants, such as 2026-11-25T09:00:00Z.");
     }
+    AuditQuery.checkTime(field, instant);
+    return instant;
   }
 }

@@ -52,5 +52,23 @@ class ProblemMapperTest {
     Problem problem = (Problem) response.getEntity();
     assertEquals(405, response.getStatus());
     assertFalse(problem.detail().contains("internal detail"));
+    assertTrue(
+        response.getHeaderString("Allow").contains("GET"),
+        "a 405 says which methods there are (RFC 9110): " + response.getHeaders());
+  }
+
+  /** RESTEasy answers a query parameter it cannot convert as not found; it is a bad request. */
+  @Test
+  void aParameterThatCannotBeConvertedIsA400NamingIt() {
+    Response response =
+        mapper.toResponse(
+            new jakarta.ws.rs.NotFoundException(
+                "RESTEASY003870: Unable to extract parameter from http request:"
+                    + " jakarta.ws.rs.QueryParam(\"page\") value is '3000000000'",
+                new NumberFormatException("For input string: \"3000000000\"")));
+    Problem problem = (Problem) response.getEntity();
+    assertEquals(400, response.getStatus());
+    assertEquals("page", problem.field());
+    assertFalse(problem.detail().contains("3000000000"), problem.detail());
   }
 }

@@ -1,6 +1,7 @@
 package org.patientportal.web.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -33,5 +34,11 @@ class WebArchitectureTest {
         .dependOnClassesThat()
         .resideInAPackage("org.patientportal.*.control..")
         .check(WEB);
+  }
+
+  /** The web tier's features depend on each other in one direction only, as the EJB module's. */
+  @Test
+  void theWebTiersFeaturesDependOnEachOtherWithoutCycles() {
+    slices().matching("org.patientportal.web.(*)..").should().beFreeOfCycles().check(WEB);
   }
 }

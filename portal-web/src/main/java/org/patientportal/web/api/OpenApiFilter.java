@@ -1,0 +1,285 @@
+package org.patientportal.web.api;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.Components;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.MediaType;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
+import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
+
+/**
+ * Completes the OpenAPI document that WildFly's MicroProfile OpenAPI builds from the JAX-RS
+ * resources (served at {@code /openapi}): what a client author needs beyond the scan. The bearer
+ * scheme (a Keycloak access token) on every call, the RFC 9457 problem every call may answer (with
+ * an example of each), and examples of the request bodies and answers of the main calls. Kept here,
+ * in one place, rather than as annotations spread over every resource.
+ */
+public class OpenApiFilter implements OASFilter {
+
+  static final String BEARER = "bearer";
+
+  /**
+   * The project states no licence yet: this says where to look rather than inventing one, with an
+   * SPDX reference of the project's own ({@code LicenseRef-}) as OpenAPI 3.1 allows.
+   */
+  static final String LICENSE = "The patient portal's licence (see its source repository)";
+
+  static final String LICENSE_ID = "LicenseRef-patient-portal";
+
+  static final String PROBLEM = "Problem";
+
+  /** The problems every call may answer: status, component name, description and an example. */
+  record ProblemResponse(
+      String status, String name, String description, Map<String, Object> example) {}
+
+  static final List<ProblemResponse> PROBLEMS =
+      List.of(
+          problem(
+              "400",
+              "BadRequest",
+              "The input is not valid; field names the input at fault.",
+              "invalid-input",
+              "Bad Request",
+              "A page holds between 1 and 500 entries.",
+              "size"),
+          problem(
+              "401",
+              "Unauthorized",
+              "No bearer token, or one that is not valid (expired, not issued for the portal).",
+              "unauthorized",
+              "Unauthorized",
+              "This API needs a bearer token from the portal's Keycloak realm.",
+              null),
+          problem(
+              "403",
+              "Forbidden",
+              "The caller's role does not allow this call. The refusal is written to the audit log.",
+              "forbidden",
+              "Forbidden",
+              "Your role does not allow this request.",
+              null),
+          problem(
+              "404",
+              "NotFound",
+              "There is no such resource, or it is not the caller's to see (the two are not told"
+                  + " apart). A refusal is written to the audit log.",
+              "not-found",
+              "Not Found",
+              "There is no such conversation, or it is not yours to see.",
+              null),
+          problem(
+              "405",
+              "MethodNotAllowed",
+              "The resource has no such method; the Allow header lists those it has.",
+              "http-405",
+              "Method Not Allowed",
+              "The request could not be served as sent: Method Not Allowed.",
+              null),
+          problem(
+              "409",
+              "Conflict",
+              "The request conflicts with the resource's state (e.g. guidelines changed since read).",
+              "conflict",
+              "Conflict",
+              "The guidelines have changed; read them again before accepting.",
+              null),
+          problem(
+              "500",
+              "InternalError",
+              "Something failed on the server; the incident id is in its log. Never the failure's"
+                  + " own text.",
+              "internal-error",
+              "Internal Server Error",
+              "Something went wrong on our side. Incident 3f0c1e2a-5b6d-4e8f-9a0b-1c2d3e4f5a6b"
+                  + " has been logged.",
+              null));
+
+  /** Examples of request bodies, by "METHOD path" (the path below /api/v1). */
+  static final Map<String, Object> REQUEST_EXAMPLES =
+      Map.of(
+          "POST /threads",
+          Map.of(
+              "to",
+              "dr.smith",
+              "category",
+              "APPOINTMENT",
+              "subject",
+              "Scan date",
+              "body",
+              "Can I move my scan to next week?",
+              "readReceipt",
+              true,
+              "attachments",
+              List.of(Map.of("filename", "letter.pdf", "content", "JVBERi0xLjQK..."))),
+          "POST /threads/{id}/messages",
+          Map.of("body", "Thank you, that works for me."),
+          "POST /messaging/guidelines/acceptance",
+          Map.of(
+              "sha256",
+              "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+              "language",
+              "en"));
+
+  /** Examples of successful answers, by "METHOD path" (the path below /api/v1). */
+  static final Map<String, Object> RESPONSE_EXAMPLES =
+      Map.of(
+          "GET /me",
+          Map.of("username", "pat.jones", "roles", List.of("patient")),
+          "POST /threads",
+          Map.of("id", 42),
+          "GET /audit/verify",
+          Map.of(
+              "valid",
+              true,
+              "entriesChecked",
+              1200,
+              "checkpointsChecked",
+              2,
+              "keyId",
+              "audit-ed25519-1"));
+
+  @Override
+  public void filterOpenAPI(OpenAPI openAPI) {
+    openAPI.info(
+        OASFactory.createInfo()
+            .title("Patient Portal API")
+            .version("v1")
+            .description(
+                "Secure messaging, the access log and key administration of the patient portal."
+                    + " Every call needs a bearer token: an access token from the portal's Keycloak"
+                    + " realm (e.g. POST {keycloak}/realms/portal/protocol/openid-connect/token)."
+                    + " Every error is an RFC 9457 problem (application/problem+json) that names"
+                    + " the field at fault where there is one. Lists are paged by keyset"
+                    + " (before=<cursor>&size=)."));
+    // WildFly's host-level document always has a license and external documentation, copied from
+    // the deployments' models: without values here both would be empty objects, which is not valid
+    // OpenAPI (name and url are required).
+    openAPI.getInfo().license(OASFactory.createLicense().name(LICENSE).identifier(LICENSE_ID));
+    openAPI.externalDocs(
+        OASFactory.createExternalDocumentation()
+            .url("/portal/")
+            .description("The patient portal; its README describes the API, its users and roles."));
+    Components components = openAPI.getComponents();
+    if (components == null) {
+      components = OASFactory.createComponents();
+      openAPI.components(components);
+    }
+    components.addSecurityScheme(
+        BEARER,
+        OASFactory.createSecurityScheme()
+            .type(SecurityScheme.Type.HTTP)
+            .scheme("bearer")
+            .bearerFormat("JWT")
+            .description("An access token from the portal's Keycloak realm \"portal\"."));
+    openAPI.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme(BEARER));
+    components.addSchema(PROBLEM, problemSchema());
+    for (ProblemResponse p : PROBLEMS) {
+      components.addResponse(
+          p.name(),
+          OASFactory.createAPIResponse()
+              .description(p.description())
+              .content(problemContent(p.example())));
+    }
+    if (openAPI.getPaths() == null) {
+      return;
+    }
+    openAPI
+        .getPaths()
+        .getPathItems()
+        .forEach(
+            (path, item) ->
+                item.getOperations()
+                    .forEach((method, operation) -> complete(method, path, operation)));
+  }
+
+  /** Adds the problem answers, the bearer requirement and the examples to one operation. */
+  private static void complete(PathItem.HttpMethod method, String path, Operation operation) {
+    if (operation.getResponses() == null) {
+      operation.responses(OASFactory.createAPIResponses());
+    }
+    // every error is a problem (the one exception mapper): these replace any the scan guessed
+    for (ProblemResponse p : PROBLEMS) {
+      operation
+          .getResponses()
+          .addAPIResponse(
+              p.status(), OASFactory.createAPIResponse().ref("#/components/responses/" + p.name()));
+    }
+    int api = path.indexOf(ApiApplication.PATH);
+    String key =
+        method.name() + " " + (api < 0 ? path : path.substring(api + ApiApplication.PATH.length()));
+    Object request = REQUEST_EXAMPLES.get(key);
+    if (request != null && operation.getRequestBody() != null) {
+      example(operation.getRequestBody().getContent(), request);
+    }
+    Object response = RESPONSE_EXAMPLES.get(key);
+    if (response != null) {
+      operation.getResponses().getAPIResponses().values().stream()
+          .filter(r -> r.getRef() == null)
+          .findFirst()
+          .ifPresent(r -> example(r.getContent(), response));
+    }
+  }
+
+  private static void example(Content content, Object example) {
+    if (content == null || content.getMediaTypes() == null) {
+      return;
+    }
+    content.getMediaTypes().values().forEach(m -> m.example(example));
+  }
+
+  private static Content problemContent(Map<String, Object> example) {
+    MediaType media =
+        OASFactory.createMediaType()
+            .schema(OASFactory.createSchema().ref("#/components/schemas/" + PROBLEM))
+            .example(example);
+    return OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, media);
+  }
+
+  private static Schema problemSchema() {
+    return OASFactory.createSchema()
+        .addType(SchemaType.OBJECT)
+        .description("An RFC 9457 problem detail.")
+        .addProperty(
+            "type", string("A relative URI naming the kind of problem").format("uri-reference"))
+        .addProperty("title", string("The HTTP status's reason phrase"))
+        .addProperty(
+            "status",
+            OASFactory.createSchema().addType(SchemaType.INTEGER).description("The HTTP status"))
+        .addProperty("detail", string("What went wrong, for people"))
+        .addProperty("instance", string("The path of the request").format("uri-reference"))
+        .addProperty("field", string("The input field at fault, where there is one"))
+        .required(List.of("type", "title", "status"));
+  }
+
+  private static Schema string(String description) {
+    return OASFactory.createSchema().addType(SchemaType.STRING).description(description);
+  }
+
+  private static ProblemResponse problem(
+      String status,
+      String name,
+      String description,
+      String type,
+      String title,
+      String detail,
+      String field) {
+    Map<String, Object> example = new LinkedHashMap<>();
+    example.put("type", "/portal/problems/" + type);
+    example.put("title", title);
+    example.put("status", Integer.valueOf(status));
+    example.put("detail", detail);
+    example.put("instance", "/portal/api/v1/audit");
+    if (field != null) {
+      example.put("field", field);
+    }
+    return new ProblemResponse(status, name, description, example);
+  }
+}

@@ -16,9 +16,11 @@ import java.util.List;
 import java.util.ResourceBundle;
 import java.util.Set;
 import org.patientportal.care.entity.CareRecipient;
+import org.patientportal.messaging.boundary.MessagingGuidelines;
 import org.patientportal.messaging.boundary.MessagingService;
 import org.patientportal.messaging.entity.Category;
 import org.patientportal.messaging.entity.Guidelines;
+import org.patientportal.messaging.entity.StartThread;
 import org.patientportal.shared.entity.DomainException;
 import org.patientportal.web.layout.LanguageView;
 
@@ -35,6 +37,7 @@ public class ComposeView implements Serializable {
   static final Set<String> FIELDS = Set.of("to", "category", "subject", "body", "attachments");
 
   @EJB MessagingService messaging;
+  @EJB MessagingGuidelines guidelinesBoundary;
   @Inject LanguageView language;
 
   // What the boundary answered, read again after the view was passivated: it is not kept in the
@@ -53,7 +56,7 @@ public class ComposeView implements Serializable {
   /** The guidelines in the view's language, and whether the patient accepted them already. */
   public Guidelines getGuidelines() {
     if (guidelines == null) {
-      guidelines = messaging.guidelines(language.getLanguage());
+      guidelines = guidelinesBoundary.guidelines(language.getLanguage());
     }
     return guidelines;
   }
@@ -62,7 +65,7 @@ public class ComposeView implements Serializable {
   public void acceptGuidelines() {
     Guidelines shown = getGuidelines();
     try {
-      messaging.acceptGuidelines(shown.getSha256(), shown.getLanguage());
+      guidelinesBoundary.accept(shown.getSha256(), shown.getLanguage());
     } catch (DomainException e) {
       // the text changed since it was shown: show the new one
       FacesContext.getCurrentInstance()
@@ -112,13 +115,8 @@ public class ComposeView implements Serializable {
     try {
       id =
           messaging.startThread(
-              to,
-              category == null ? null : category.name(),
-              subject,
-              body,
-              readReceipt,
-              Uploads.attachments(files),
-              null);
+              StartThread.toCareTeam(
+                  to, category, subject, body, readReceipt, Uploads.attachments(files)));
     } catch (DomainException e) {
       FieldErrors.show(FORM, FIELDS, e);
       return null;

@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Set;
 import org.patientportal.messaging.boundary.MessagingService;
+import org.patientportal.messaging.entity.Reply;
 import org.patientportal.messaging.entity.ThreadDetail;
 import org.patientportal.shared.entity.DomainException;
 import org.patientportal.shared.entity.NotFoundException;
@@ -68,7 +69,7 @@ public class ThreadView implements Serializable {
   /** Sends a reply, then shows the thread again with it (a new view: the form starts empty). */
   public String reply() {
     try {
-      messaging.reply(threadId, body, readReceipt, Uploads.attachments(files));
+      messaging.reply(new Reply(threadId, body, readReceipt, Uploads.attachments(files)));
     } catch (NotFoundException e) {
       notFound();
       return null;

@@ -5,21 +5,22 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
 import org.patientportal.messaging.entity.NewAttachment;
+import org.patientportal.shared.entity.InvalidInputException;
+import org.patientportal.web.messaging.ThreadJson.FileUpload;
 
-/**
- * The files of an {@code h:inputFile multiple="true"}, as attachments for the boundary to check.
- */
+/** Files as forms and the API send them, as attachments for the boundary to check. */
 final class Uploads {
 
   private Uploads() {}
 
   /**
-   * The files chosen, in order. A browser sends an empty part without a name when no file was
-   * chosen; that is no attachment. Everything else goes to the boundary, which checks names, sizes
-   * and types and explains a refusal.
+   * The files of an {@code h:inputFile multiple="true"}, in order. A browser sends an empty part
+   * without a name when no file was chosen; that is no attachment. Everything else goes to the
+   * boundary, which checks names, sizes and types and explains a refusal.
    */
   static List<NewAttachment> attachments(Collection<Part> parts) {
     List<NewAttachment> files = new ArrayList<>();
@@ -35,6 +36,25 @@ final class Uploads {
         files.add(new NewAttachment(name, in.readAllBytes()));
       } catch (IOException e) {
         throw new UncheckedIOException("An uploaded file could not be read", e);
+      }
+    }
+    return files;
+  }
+
+  /** The files of a JSON request, their content in base64. */
+  static List<NewAttachment> decoded(List<FileUpload> uploads) {
+    if (uploads == null) {
+      return List.of();
+    }
+    List<NewAttachment> files = new ArrayList<>();
+    for (FileUpload u : uploads) {
+      if (u == null || u.content() == null) {
+        throw new InvalidInputException("attachments", "{messaging.attachment.contentRequired}");
+      }
+      try {
+        files.add(new NewAttachment(u.filename(), Base64.getMimeDecoder().decode(u.content())));
+      } catch (IllegalArgumentException e) {
+        throw new InvalidInputException("attachments", "{messaging.attachment.notBase64}");
       }
     }
     return files;

@@ -1,0 +1,93 @@
+package org.patientportal.messaging.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+import org.patientportal.crypto.boundary.Crypto;
+import org.patientportal.messaging.entity.Attachment;
+import org.patientportal.messaging.entity.AttachmentContent;
+import org.patientportal.messaging.entity.AttachmentPolicy;
+import org.patientportal.messaging.entity.Category;
+import org.patientportal.messaging.entity.Message;
+import org.patientportal.messaging.entity.MessageThread;
+import org.patientportal.messaging.entity.NewAttachment;
+import org.patientportal.messaging.entity.RecipientKind;
+import org.patientportal.platform.boundary.Ids;
+
+/**
+ * Writes threads, messages and attachments, each sealed for its own ids before the row exists:
+ * nothing readable reaches the database. Input is checked before it comes here.
+ */
+@ApplicationScoped
+public class MessageWriter {
+
+  @PersistenceContext EntityManager em;
+  @Inject Crypto crypto;
+  @Inject Ids ids;
+
+  /** A new thread, without messages yet. */
+  public MessageThread thread(
+      String patient,
+      Category category,
+      RecipientKind kind,
+      String recipient,
+      String startedBy,
+      Instant at,
+      String subject) {
+    long threadId = ids.next("message_thread_seq");
+    MessageThread thread =
+        new MessageThread(
+            threadId,
+            patient,
+            category,
+            kind,
+            recipient,
+            startedBy,
+            at,
+            crypto.seal(subject, MessageThread.subjectOwner(threadId)));
+    em.persist(thread);
+    return thread;
+  }
+
+  /** A message added to {@code thread}, with its attachments. */
+  public Message message(
+      MessageThread thread,
+      String author,
+      Instant at,
+      String body,
+      boolean readReceipt,
+      List<NewAttachment> attachments) {
+    long messageId = ids.next("message_seq");
+    Message message =
+        new Message(
+            messageId,
+            thread,
+            author,
+            at,
+            readReceipt,
+            crypto.seal(body, Message.bodyOwner(thread.getId(), messageId)));
+    em.persist(message);
+    for (NewAttachment file : attachments) {
+      String type = AttachmentPolicy.detectType(file.content()).orElseThrow();
+      long attachmentId = ids.next("attachment_seq");
+      Attachment attachment =
+          new Attachment(
+              attachmentId,
+              message,
+              type,
+              file.content().length,
+              crypto.seal(
+                  AttachmentPolicy.filename(file.getFilename()),
+                  Attachment.owner(thread.getId(), messageId, attachmentId, "filename")));
+      em.persist(attachment);
+      em.persist(
+          new AttachmentContent(
+              attachment, crypto.sealBytes(file.content(), attachment.contentOwner())));
+    }
+    thread.messageAdded(message);
+    return message;
+  }
+}

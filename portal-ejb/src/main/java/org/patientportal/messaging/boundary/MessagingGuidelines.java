@@ -56,8 +56,7 @@ public class MessagingGuidelines {
   @RolesAllowed(Roles.PATIENT)
   public void accept(String sha256, String language) {
     if (!acceptances.text().sha256().equals(sha256)) {
-      throw new InvalidInputException(
-          "sha256", "The guidelines have changed since they were shown; please read them again.");
+      throw new InvalidInputException("sha256", "{messaging.guidelines.changed}");
     }
     String me = caller();
     if (acceptances.accepted(me)) {

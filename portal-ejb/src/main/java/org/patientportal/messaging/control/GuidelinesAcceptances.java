@@ -31,9 +31,7 @@ public class GuidelinesAcceptances {
   /** Refuses (409) a patient who has not accepted the current text. */
   public void require(String patient) {
     if (!accepted(patient)) {
-      throw new ConflictException(
-          "guidelines-not-accepted",
-          "Please read and accept the messaging guidelines before you send a message.");
+      throw new ConflictException("guidelines-not-accepted", "{messaging.guidelines.notAccepted}");
     }
   }
 

@@ -80,7 +80,7 @@ public class MessageWriter {
               type,
               file.content().length,
               crypto.seal(
-                  AttachmentPolicy.filename(file.getFilename()),
+                  AttachmentPolicy.filename(file.getFilename(), type),
                   Attachment.owner(thread.getId(), messageId, attachmentId, "filename")));
       em.persist(attachment);
       em.persist(

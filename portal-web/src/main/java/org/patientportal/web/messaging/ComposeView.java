@@ -69,7 +69,12 @@ public class ComposeView implements Serializable {
     } catch (DomainException e) {
       // the text changed since it was shown: show the new one
       FacesContext.getCurrentInstance()
-          .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+          .addMessage(
+              null,
+              new FacesMessage(
+                  FacesMessage.SEVERITY_ERROR,
+                  e.message(FacesContext.getCurrentInstance().getViewRoot().getLocale()),
+                  null));
     }
     guidelines = null;
   }

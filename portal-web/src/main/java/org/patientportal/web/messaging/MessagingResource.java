@@ -60,7 +60,7 @@ public class MessagingResource {
   @Path("guidelines/acceptance")
   public Response accept(Acceptance acceptance) {
     if (acceptance == null || acceptance.sha256() == null) {
-      throw new InvalidInputException("sha256", "Name the text you accept by its sha256.");
+      throw new InvalidInputException("sha256", "{messaging.guidelines.sha256Required}");
     }
     guidelines.accept(acceptance.sha256(), acceptance.language());
     return Response.noContent().build();

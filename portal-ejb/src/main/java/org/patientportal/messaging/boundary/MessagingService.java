@@ -22,6 +22,7 @@ import org.patientportal.care.boundary.Addressing;
 import org.patientportal.care.boundary.CareDirectory;
 import org.patientportal.care.entity.CareRecipient;
 import org.patientportal.identity.entity.Roles;
+import org.patientportal.messaging.control.AttachmentLimits;
 import org.patientportal.messaging.control.GuidelinesAcceptances;
 import org.patientportal.messaging.control.MessageWriter;
 import org.patientportal.messaging.control.NewMessageNotices;
@@ -44,7 +45,6 @@ import org.patientportal.messaging.entity.Reply;
 import org.patientportal.messaging.entity.StartThread;
 import org.patientportal.messaging.entity.ThreadDetail;
 import org.patientportal.messaging.entity.ThreadSummary;
-import org.patientportal.platform.boundary.Settings;
 import org.patientportal.shared.boundary.Commands;
 import org.patientportal.shared.entity.InvalidInputException;
 import org.patientportal.shared.entity.NotFoundException;
@@ -89,14 +89,11 @@ public class MessagingService {
 
   private AttachmentPolicy attachmentPolicy;
 
+  @Inject AttachmentLimits limits;
+
   @PostConstruct
   void configure() {
-    long maxMb =
-        Long.parseLong(Settings.get("portal.attachment.max-mb", "PORTAL_ATTACHMENT_MAX_MB", "10"));
-    int maxCount =
-        Integer.parseInt(
-            Settings.get("portal.attachment.max-count", "PORTAL_ATTACHMENT_MAX_COUNT", "5"));
-    attachmentPolicy = new AttachmentPolicy(maxMb * 1024 * 1024, maxCount);
+    attachmentPolicy = limits.policy();
   }
 
   /** The limits on attachments, for forms to state. */

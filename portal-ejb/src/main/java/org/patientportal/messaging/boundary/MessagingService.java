@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.patientportal.audit.boundary.AuditLog;
@@ -27,6 +28,7 @@ import org.patientportal.messaging.control.GuidelinesAcceptances;
 import org.patientportal.messaging.control.MessageWriter;
 import org.patientportal.messaging.control.NewMessageNotices;
 import org.patientportal.messaging.control.ReadMarks;
+import org.patientportal.messaging.control.Submissions;
 import org.patientportal.messaging.control.ThreadAccess;
 import org.patientportal.messaging.control.ThreadQueries;
 import org.patientportal.messaging.control.ThreadReading;
@@ -46,6 +48,7 @@ import org.patientportal.messaging.entity.StartThread;
 import org.patientportal.messaging.entity.ThreadDetail;
 import org.patientportal.messaging.entity.ThreadSummary;
 import org.patientportal.shared.boundary.Commands;
+import org.patientportal.shared.entity.ConflictException;
 import org.patientportal.shared.entity.InvalidInputException;
 import org.patientportal.shared.entity.NotFoundException;
 
@@ -86,6 +89,7 @@ public class MessagingService {
   @Inject MessageWriter writer;
   @Inject ReadMarks marks;
   @Inject NewMessageNotices notices;
+  @Inject Submissions submissions;
 
   private AttachmentPolicy attachmentPolicy;
 
@@ -121,28 +125,40 @@ public class MessagingService {
     String me = access.reader();
     StartThread c = commands.valid(command);
     attachmentPolicy.check(c.attachments());
-    Instant now = clock.instant();
-    MessageThread thread;
+    String patient;
+    CareRecipient to;
     if (access.hasRole(Roles.PATIENT) && (c.patient() == null || c.patient().equals(me))) {
       guidelines.require(me);
-      CareRecipient to = addressing.fromPatient(me, c.to());
-      thread = writer.thread(me, c.category(), kind(to), to.getName(), me, now, c.subject());
+      patient = me;
+      to = addressing.fromPatient(me, c.to());
     } else if (access.hasRole(Roles.CLINICIAN)) {
       if (c.patient() == null || c.patient().isEmpty()) {
         throw new InvalidInputException("patient", "{messaging.patient.required}");
       }
-      CareRecipient to =
+      patient = c.patient();
+      to =
           addressing
-              .fromClinician(me, c.patient(), c.to())
+              .fromClinician(me, patient, c.to())
               .orElseThrow(() -> deny("patient/" + c.patient(), c.patient()));
-      thread =
-          writer.thread(c.patient(), c.category(), kind(to), to.getName(), me, now, c.subject());
     } else {
       // Proxies act for a patient only under a grant; none is known here.
       throw deny("patient/" + (c.patient() == null ? "" : c.patient()), c.patient());
     }
-    post(thread, me, now, c.body(), c.readReceipt(), c.attachments());
-    return thread.getId();
+    Instant now = clock.instant();
+    long threadId = writer.nextThreadId();
+    long messageId = writer.nextMessageId();
+    if (c.idempotencyKey() != null && !c.idempotencyKey().isEmpty()) {
+      Optional<Submissions.First> first =
+          submissions.claim(me, c.idempotencyKey(), threadId, messageId, now);
+      if (first.isPresent()) {
+        return first.get().threadId();
+      }
+    }
+    MessageThread thread =
+        writer.thread(
+            threadId, patient, c.category(), kind(to), to.getName(), me, now, c.subject());
+    post(messageId, thread, me, now, c.body(), c.readReceipt(), c.attachments());
+    return threadId;
   }
 
   /** Adds a message to a thread the caller takes part in; returns the message's id. */
@@ -154,19 +170,32 @@ public class MessagingService {
     if (access.patientSide(thread)) {
       guidelines.require(access.reader());
     }
-    return post(
-            thread, access.reader(), clock.instant(), r.body(), r.readReceipt(), r.attachments())
+    Instant now = clock.instant();
+    long messageId = writer.nextMessageId();
+    if (r.idempotencyKey() != null && !r.idempotencyKey().isEmpty()) {
+      Optional<Submissions.First> first =
+          submissions.claim(access.reader(), r.idempotencyKey(), thread.getId(), messageId, now);
+      if (first.isPresent()) {
+        if (first.get().threadId() != thread.getId()) {
+          throw new ConflictException(
+              "idempotency-key-reused", "{messaging.idempotencyKey.reused}");
+        }
+        return first.get().messageId();
+      }
+    }
+    return post(messageId, thread, access.reader(), now, r.body(), r.readReceipt(), r.attachments())
         .getId();
   }
 
   private Message post(
+      long messageId,
       MessageThread thread,
       String author,
       Instant at,
       String body,
       boolean readReceipt,
       List<NewAttachment> attachments) {
-    Message message = writer.message(thread, author, at, body, readReceipt, attachments);
+    Message message = writer.message(messageId, thread, author, at, body, readReceipt, attachments);
     marks.readThrough(thread.getId(), author, message.getId(), at);
     audit.record(
         author,

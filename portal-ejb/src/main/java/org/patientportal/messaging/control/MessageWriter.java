@@ -28,8 +28,18 @@ public class MessageWriter {
   @Inject Crypto crypto;
   @Inject Ids ids;
 
-  /** A new thread, without messages yet. */
+  /** The id the next thread will have (ids are known before rows exist: seals bind them). */
+  public long nextThreadId() {
+    return ids.next("message_thread_seq");
+  }
+
+  public long nextMessageId() {
+    return ids.next("message_seq");
+  }
+
+  /** A new thread with the id {@link #nextThreadId()} gave, without messages yet. */
   public MessageThread thread(
+      long threadId,
       String patient,
       Category category,
       RecipientKind kind,
@@ -37,7 +47,6 @@ public class MessageWriter {
       String startedBy,
       Instant at,
       String subject) {
-    long threadId = ids.next("message_thread_seq");
     MessageThread thread =
         new MessageThread(
             threadId,
@@ -52,15 +61,15 @@ public class MessageWriter {
     return thread;
   }
 
-  /** A message added to {@code thread}, with its attachments. */
+  /** A message with the id {@link #nextMessageId()} gave, added to {@code thread}. */
   public Message message(
+      long messageId,
       MessageThread thread,
       String author,
       Instant at,
       String body,
       boolean readReceipt,
       List<NewAttachment> attachments) {
-    long messageId = ids.next("message_seq");
     Message message =
         new Message(
             messageId,

@@ -11,6 +11,8 @@ import java.util.List;
  * to}: a clinician's username or "pool:" and a pool's code); a clinician writes to a patient they
  * care for ({@code patient}), the replies coming to them or to a pool of theirs ({@code to}: empty,
  * their username, or "pool:" and the code). Subject and body are stripped of surrounding spaces.
+ * With an {@code idempotencyKey}, a second command with the same key sends nothing and answers what
+ * the first sent.
  */
 public record StartThread(
     String to,
@@ -24,7 +26,10 @@ public record StartThread(
         String body,
     boolean readReceipt,
     List<NewAttachment> attachments,
-    String patient) {
+    String patient,
+    @Size(max = 64, message = "{messaging.idempotencyKey.invalid}")
+        @Pattern(regexp = "[A-Za-z0-9._:-]*", message = "{messaging.idempotencyKey.invalid}")
+        String idempotencyKey) {
 
   public StartThread {
     to = strip(to);
@@ -42,7 +47,24 @@ public record StartThread(
       String body,
       boolean readReceipt,
       List<NewAttachment> attachments) {
-    return new StartThread(to, category, subject, body, readReceipt, attachments, null);
+    return new StartThread(to, category, subject, body, readReceipt, attachments, null, null);
+  }
+
+  /** A new thread sent without an idempotency key (each call sends). */
+  public StartThread(
+      String to,
+      Category category,
+      String subject,
+      String body,
+      boolean readReceipt,
+      List<NewAttachment> attachments,
+      String patient) {
+    this(to, category, subject, body, readReceipt, attachments, patient, null);
+  }
+
+  /** The same command, sent at most once per {@code key} (a form's token, an Idempotency-Key). */
+  public StartThread once(String key) {
+    return new StartThread(to, category, subject, body, readReceipt, attachments, patient, key);
   }
 
   static String strip(String text) {

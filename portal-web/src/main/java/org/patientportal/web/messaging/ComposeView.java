@@ -3,6 +3,7 @@ package org.patientportal.web.messaging;
 import jakarta.ejb.EJB;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
+import jakarta.faces.event.ValueChangeEvent;
 import jakarta.faces.model.SelectItem;
 import jakarta.faces.model.SelectItemGroup;
 import jakarta.faces.view.ViewScoped;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.ResourceBundle;
 import java.util.Set;
+import java.util.UUID;
 import org.patientportal.care.entity.CareRecipient;
 import org.patientportal.messaging.boundary.MessagingGuidelines;
 import org.patientportal.messaging.boundary.MessagingService;
@@ -22,6 +24,7 @@ import org.patientportal.messaging.entity.Category;
 import org.patientportal.messaging.entity.Guidelines;
 import org.patientportal.messaging.entity.StartThread;
 import org.patientportal.shared.entity.DomainException;
+import org.patientportal.shared.entity.InvalidInputException;
 import org.patientportal.web.layout.LanguageView;
 
 /**
@@ -46,6 +49,10 @@ public class ComposeView implements Serializable {
   private transient List<CareRecipient> recipients;
   private transient List<SelectItem> recipientItems;
   private transient List<Part> files;
+
+  // One token per form: a second submission of it (Back and Send again) sends nothing again.
+  private String token = UUID.randomUUID().toString();
+  private final KeptFiles kept = new KeptFiles();
 
   private String to;
   private Category category;
@@ -114,15 +121,46 @@ public class ComposeView implements Serializable {
     return recipients;
   }
 
-  /** Sends the message and opens its new thread; a refusal keeps the form as it was typed. */
+  /**
+   * The files picked, read as soon as the form arrives (an immediate input), so that they are kept
+   * even when another field fails the form's own checks.
+   */
+  @SuppressWarnings("unchecked")
+  public void filesChosen(ValueChangeEvent event) {
+    try {
+      kept.chosen(
+          Uploads.attachments((List<Part>) event.getNewValue(), messaging.attachmentPolicy()));
+    } catch (DomainException e) {
+      kept.clear();
+      FieldErrors.show(FORM, FIELDS, e);
+      FacesContext.getCurrentInstance().renderResponse();
+    }
+  }
+
+  /** Forgets the kept files. */
+  public void dropFiles() {
+    kept.clear();
+  }
+
+  public List<String> getKeptFiles() {
+    return kept.names();
+  }
+
+  /**
+   * Sends the message and opens its new thread; a refusal keeps the form as it was typed, and the
+   * files picked unless they are what was refused.
+   */
   public String send() {
     long id;
     try {
       id =
           messaging.startThread(
-              StartThread.toCareTeam(
-                  to, category, subject, body, readReceipt, Uploads.attachments(files)));
+              StartThread.toCareTeam(to, category, subject, body, readReceipt, kept.files())
+                  .once(token));
     } catch (DomainException e) {
+      if (e instanceof InvalidInputException invalid && "attachments".equals(invalid.field())) {
+        kept.clear();
+      }
       FieldErrors.show(FORM, FIELDS, e);
       return null;
     }
@@ -147,6 +185,14 @@ public class ComposeView implements Serializable {
   private static ResourceBundle bundle() {
     FacesContext faces = FacesContext.getCurrentInstance();
     return faces.getApplication().getResourceBundle(faces, "msg");
+  }
+
+  public String getToken() {
+    return token;
+  }
+
+  public void setToken(String token) {
+    this.token = token;
   }
 
   public String getTo() {

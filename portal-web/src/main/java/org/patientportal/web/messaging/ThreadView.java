@@ -4,6 +4,7 @@ import jakarta.ejb.EJB;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
+import jakarta.faces.event.ValueChangeEvent;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletResponse;
@@ -13,10 +14,12 @@ import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import org.patientportal.messaging.boundary.MessagingService;
 import org.patientportal.messaging.entity.Reply;
 import org.patientportal.messaging.entity.ThreadDetail;
 import org.patientportal.shared.entity.DomainException;
+import org.patientportal.shared.entity.InvalidInputException;
 import org.patientportal.shared.entity.NotFoundException;
 
 /**
@@ -40,6 +43,10 @@ public class ThreadView implements Serializable {
   // health information in clear text. After a passivation it is opened (and audited) again.
   private transient ThreadDetail detail;
   private transient List<Part> files;
+
+  // One token per form: a second submission of it (Back and Send again) sends nothing again.
+  private String token = UUID.randomUUID().toString();
+  private final KeptFiles kept = new KeptFiles();
 
   private String body;
   private boolean readReceipt;
@@ -69,16 +76,49 @@ public class ThreadView implements Serializable {
   /** Sends a reply, then shows the thread again with it (a new view: the form starts empty). */
   public String reply() {
     try {
-      messaging.reply(new Reply(threadId, body, readReceipt, Uploads.attachments(files)));
+      messaging.reply(new Reply(threadId, body, readReceipt, kept.files(), token));
     } catch (NotFoundException e) {
       notFound();
       return null;
     } catch (DomainException e) {
+      if (e instanceof InvalidInputException invalid && "attachments".equals(invalid.field())) {
+        kept.clear();
+      }
       FieldErrors.show(FORM, FIELDS, e);
       return null;
     }
     flash("thread.replied");
     return "/messages/thread.xhtml?faces-redirect=true&id=" + threadId;
+  }
+
+  /** The files picked, read as soon as the form arrives, so another field's error keeps them. */
+  @SuppressWarnings("unchecked")
+  public void filesChosen(ValueChangeEvent event) {
+    try {
+      kept.chosen(
+          Uploads.attachments((List<Part>) event.getNewValue(), messaging.attachmentPolicy()));
+    } catch (DomainException e) {
+      kept.clear();
+      FieldErrors.show(FORM, FIELDS, e);
+      FacesContext.getCurrentInstance().renderResponse();
+    }
+  }
+
+  /** Forgets the kept files. */
+  public void dropFiles() {
+    kept.clear();
+  }
+
+  public List<String> getKeptFiles() {
+    return kept.names();
+  }
+
+  public String getToken() {
+    return token;
+  }
+
+  public void setToken(String token) {
+    this.token = token;
   }
 
   /** The care team is done with the thread: back to the work queue. */

@@ -3,11 +3,13 @@ package org.patientportal.web.messaging;
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -28,13 +30,17 @@ import org.patientportal.web.messaging.ThreadJson.ThreadOut;
 
 /**
  * {@code /api/v1/threads}: secure messaging over the API. The boundary decides who may see and do
- * what; this class only translates JSON ({@link ThreadJson}) to commands and back. Attachments
- * travel as base64 in JSON and come back as their bytes from their own URL.
+ * what; this class only translates JSON ({@link ThreadJson}) or multipart forms to commands and
+ * back. Attachments travel as base64 in JSON or as file parts of a multipart form, and come back as
+ * their bytes from their own URL.
  */
 @Path("threads")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ThreadsResource {
+
+  /** The header that makes a POST idempotent (draft-ietf-httpapi-idempotency-key-header). */
+  public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
   @EJB MessagingService messaging;
   @Context UriInfo uri;
@@ -44,25 +50,56 @@ public class ThreadsResource {
     return messaging.myThreads().stream().map(Summary::of).toList();
   }
 
+  /**
+   * A new thread from JSON, its attachments in base64. With an Idempotency-Key, a repeat of the
+   * request sends nothing and answers as the first did.
+   */
   @POST
-  public Response start(NewThread draft) {
+  public Response start(NewThread draft, @HeaderParam(IDEMPOTENCY_KEY) String key) {
     if (draft == null) {
       throw new InvalidInputException(null, "{api.body.required}");
     }
     if (draft.sensitiveTopics() != null && !draft.sensitiveTopics().isEmpty()) {
       throw new InvalidInputException("sensitiveTopics", "{messaging.sensitiveTopics.notYet}");
     }
-    long id =
-        messaging.startThread(
-            new StartThread(
-                draft.to(),
-                Category.parse(draft.category()),
-                draft.subject(),
-                draft.body(),
-                Boolean.TRUE.equals(draft.readReceipt()),
-                Uploads.decoded(draft.attachments()),
-                draft.patient()));
-    return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(id)).build())
+    return created(
+        new StartThread(
+            draft.to(),
+            Category.parse(draft.category()),
+            draft.subject(),
+            draft.body(),
+            Boolean.TRUE.equals(draft.readReceipt()),
+            Uploads.decoded(draft.attachments()),
+            draft.patient(),
+            key));
+  }
+
+  /**
+   * A new thread from {@code multipart/form-data}: the same fields as text parts, and each file a
+   * part named "attachments", streamed (no base64).
+   */
+  @POST
+  @Consumes(MediaType.MULTIPART_FORM_DATA)
+  public Response start(List<EntityPart> parts, @HeaderParam(IDEMPOTENCY_KEY) String key) {
+    MultipartDraft draft = MultipartDraft.read(parts, messaging.attachmentPolicy());
+    if (draft.field("sensitiveTopics") != null && !draft.field("sensitiveTopics").isBlank()) {
+      throw new InvalidInputException("sensitiveTopics", "{messaging.sensitiveTopics.notYet}");
+    }
+    return created(
+        new StartThread(
+            draft.field("to"),
+            Category.parse(draft.field("category")),
+            draft.field("subject"),
+            draft.field("body"),
+            draft.flag("readReceipt"),
+            draft.attachments(),
+            draft.field("patient"),
+            key));
+  }
+
+  private Response created(StartThread command) {
+    long id = messaging.startThread(command);
+    return Response.created(uri.getBaseUriBuilder().path("threads/{id}").build(id))
         .entity(new Created(id))
         .build();
   }
@@ -75,18 +112,34 @@ public class ThreadsResource {
 
   @POST
   @Path("{id}/messages")
-  public Response reply(@PathParam("id") long id, NewMessage message) {
+  public Response reply(
+      @PathParam("id") long id, NewMessage message, @HeaderParam(IDEMPOTENCY_KEY) String key) {
     if (message == null) {
       throw new InvalidInputException(null, "{api.body.required}");
     }
-    long messageId =
-        messaging.reply(
-            new Reply(
-                id,
-                message.body(),
-                Boolean.TRUE.equals(message.readReceipt()),
-                Uploads.decoded(message.attachments())));
-    return Response.created(uri.getBaseUriBuilder().path("threads/{id}").build(id))
+    return replied(
+        new Reply(
+            id,
+            message.body(),
+            Boolean.TRUE.equals(message.readReceipt()),
+            Uploads.decoded(message.attachments()),
+            key));
+  }
+
+  /** A reply from {@code multipart/form-data}, as {@link #start(List, String)} takes a thread. */
+  @POST
+  @Path("{id}/messages")
+  @Consumes(MediaType.MULTIPART_FORM_DATA)
+  public Response reply(
+      @PathParam("id") long id, List<EntityPart> parts, @HeaderParam(IDEMPOTENCY_KEY) String key) {
+    MultipartDraft draft = MultipartDraft.read(parts, messaging.attachmentPolicy());
+    return replied(
+        new Reply(id, draft.field("body"), draft.flag("readReceipt"), draft.attachments(), key));
+  }
+
+  private Response replied(Reply reply) {
+    long messageId = messaging.reply(reply);
+    return Response.created(uri.getBaseUriBuilder().path("threads/{id}").build(reply.threadId()))
         .entity(new Created(messageId))
         .build();
   }

@@ -1,0 +1,39 @@
+package org.patientportal.web.messaging;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import org.patientportal.messaging.entity.NewAttachment;
+
+/**
+ * The files picked on a form, kept while the form is shown again after a refusal so that the user
+ * does not lose them: the page lists them ("these files stay attached") with a way to drop them.
+ * Kept in the server's memory for the view only, never serialised with the session (they may be
+ * health information); after a passivation the list is empty and says so by showing nothing.
+ */
+final class KeptFiles implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  private transient List<NewAttachment> files;
+
+  /** Keeps {@code chosen} instead of what was kept, unless nothing was chosen this time. */
+  void chosen(List<NewAttachment> chosen) {
+    if (!chosen.isEmpty()) {
+      files = new ArrayList<>(chosen);
+    }
+  }
+
+  List<NewAttachment> files() {
+    return files == null ? List.of() : List.copyOf(files);
+  }
+
+  /** The names of the kept files, for the page to list. */
+  List<String> names() {
+    return files().stream().map(NewAttachment::getFilename).toList();
+  }
+
+  void clear() {
+    files = null;
+  }
+}

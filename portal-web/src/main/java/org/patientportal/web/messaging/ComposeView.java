@@ -5,14 +5,11 @@ import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.event.ValueChangeEvent;
 import jakarta.faces.model.SelectItem;
-import jakarta.faces.model.SelectItemGroup;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.Part;
 import java.io.Serializable;
-import java.text.MessageFormat;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.ResourceBundle;
 import java.util.Set;
@@ -89,27 +86,7 @@ public class ComposeView implements Serializable {
   /** The care team, pools first, each a group of options. */
   public List<SelectItem> getRecipientItems() {
     if (recipientItems == null) {
-      ResourceBundle msg = bundle();
-      List<SelectItem> pools = new ArrayList<>();
-      List<SelectItem> clinicians = new ArrayList<>();
-      for (CareRecipient r : getRecipients()) {
-        if (r.getKind() == CareRecipient.Kind.POOL) {
-          pools.add(
-              new SelectItem(r.getAddress(), format(msg, "compose.to.pool", r.getDisplayName())));
-        } else {
-          clinicians.add(
-              new SelectItem(
-                  r.getAddress(),
-                  format(msg, "compose.to.clinician", r.getDisplayName(), r.getPoolName())));
-        }
-      }
-      recipientItems = new ArrayList<>();
-      if (!pools.isEmpty()) {
-        recipientItems.add(group(msg.getString("compose.to.pools"), pools));
-      }
-      if (!clinicians.isEmpty()) {
-        recipientItems.add(group(msg.getString("compose.to.clinicians"), clinicians));
-      }
+      recipientItems = RecipientItems.of(getRecipients(), bundle());
     }
     return recipientItems;
   }
@@ -125,16 +102,8 @@ public class ComposeView implements Serializable {
    * The files picked, read as soon as the form arrives (an immediate input), so that they are kept
    * even when another field fails the form's own checks.
    */
-  @SuppressWarnings("unchecked")
   public void filesChosen(ValueChangeEvent event) {
-    try {
-      kept.chosen(
-          Uploads.attachments((List<Part>) event.getNewValue(), messaging.attachmentPolicy()));
-    } catch (DomainException e) {
-      kept.clear();
-      FieldErrors.show(FORM, FIELDS, e);
-      FacesContext.getCurrentInstance().renderResponse();
-    }
+    kept.chosen(event, messaging.attachmentPolicy(), FORM, FIELDS);
   }
 
   /** Forgets the kept files. */
@@ -170,16 +139,6 @@ public class ComposeView implements Serializable {
         null,
         new FacesMessage(FacesMessage.SEVERITY_INFO, bundle().getString("compose.sent"), null));
     return "/messages/thread.xhtml?faces-redirect=true&id=" + id;
-  }
-
-  private static SelectItemGroup group(String label, List<SelectItem> items) {
-    SelectItemGroup group = new SelectItemGroup(label);
-    group.setSelectItems(items);
-    return group;
-  }
-
-  private static String format(ResourceBundle msg, String key, Object... arguments) {
-    return new MessageFormat(msg.getString(key), msg.getLocale()).format(arguments);
   }
 
   private static ResourceBundle bundle() {

@@ -1,9 +1,15 @@
 package org.patientportal.web.messaging;
 
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.event.ValueChangeEvent;
+import jakarta.servlet.http.Part;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import org.patientportal.messaging.entity.AttachmentPolicy;
 import org.patientportal.messaging.entity.NewAttachment;
+import org.patientportal.shared.entity.DomainException;
 
 /**
  * The files picked on a form, kept while the form is shown again after a refusal so that the user
@@ -16,6 +22,22 @@ final class KeptFiles implements Serializable {
   private static final long serialVersionUID = 1L;
 
   private transient List<NewAttachment> files;
+
+  /**
+   * Reads the files of an immediate {@code h:inputFile} as soon as the form arrives (before the
+   * other fields are checked) and keeps them; a file the web tier refuses (too large) is shown on
+   * the form's field instead.
+   */
+  @SuppressWarnings("unchecked")
+  void chosen(ValueChangeEvent event, AttachmentPolicy policy, String form, Set<String> fields) {
+    try {
+      chosen(Uploads.attachments((List<Part>) event.getNewValue(), policy));
+    } catch (DomainException e) {
+      clear();
+      FieldErrors.show(form, fields, e);
+      FacesContext.getCurrentInstance().renderResponse();
+    }
+  }
 
   /** Keeps {@code chosen} instead of what was kept, unless nothing was chosen this time. */
   void chosen(List<NewAttachment> chosen) {

@@ -92,16 +92,8 @@ public class ThreadView implements Serializable {
   }
 
   /** The files picked, read as soon as the form arrives, so another field's error keeps them. */
-  @SuppressWarnings("unchecked")
   public void filesChosen(ValueChangeEvent event) {
-    try {
-      kept.chosen(
-          Uploads.attachments((List<Part>) event.getNewValue(), messaging.attachmentPolicy()));
-    } catch (DomainException e) {
-      kept.clear();
-      FieldErrors.show(FORM, FIELDS, e);
-      FacesContext.getCurrentInstance().renderResponse();
-    }
+    kept.chosen(event, messaging.attachmentPolicy(), FORM, FIELDS);
   }
 
   /** Forgets the kept files. */

@@ -126,8 +126,8 @@ public class ComposeView implements Serializable {
           messaging.startThread(
               StartThread.toCareTeam(to, category, subject, body, readReceipt, kept.files())
                   .once(token));
-    } catch (DomainException e) {
-      if (e instanceof InvalidInputException invalid && "attachments".equals(invalid.field())) {
+    } catch (InvalidInputException e) {
+      if ("attachments".equals(e.field())) {
         kept.clear();
       }
       FieldErrors.show(FORM, FIELDS, e);

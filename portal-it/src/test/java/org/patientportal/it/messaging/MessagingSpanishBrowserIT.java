@@ -59,6 +59,10 @@ class MessagingSpanishBrowserIT {
           .findElement(By.id("compose:attachments"))
           .sendKeys(file("notas-" + marker + ".pdf", "solo texto").toString());
       browser.follow(By.id("compose:send"));
+      String page = browser.waitFor(By.tagName("main")).getText();
+      assertFalse(
+          browser.driver().findElements(By.id("compose:attachmentsError")).isEmpty(),
+          "the refusal next to the file: " + page);
       String fileError = browser.waitFor(By.id("compose:attachmentsError")).getText();
       assertTrue(fileError.contains("no es un archivo PDF, PNG ni JPEG"), fileError);
       assertFalse(fileError.contains("is not a"), fileError);

@@ -2,8 +2,8 @@ package org.patientportal.web.messaging;
 
 import jakarta.ejb.EJB;
 import jakarta.faces.application.FacesMessage;
+import jakarta.faces.component.UIComponent;
 import jakarta.faces.context.FacesContext;
-import jakarta.faces.event.ValueChangeEvent;
 import jakarta.faces.model.SelectItem;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -102,8 +102,8 @@ public class ComposeView implements Serializable {
    * The files picked, read as soon as the form arrives (an immediate input), so that they are kept
    * even when another field fails the form's own checks.
    */
-  public void filesChosen(ValueChangeEvent event) {
-    kept.chosen(event, messaging.attachmentPolicy(), FORM, FIELDS);
+  public void keepFiles(FacesContext faces, UIComponent input, Object value) {
+    kept.validate(faces, value, messaging.attachmentPolicy());
   }
 
   /** Forgets the kept files. */

@@ -1,12 +1,12 @@
 package org.patientportal.web.messaging;
 
+import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
-import jakarta.faces.event.ValueChangeEvent;
+import jakarta.faces.validator.ValidatorException;
 import jakarta.servlet.http.Part;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.patientportal.messaging.entity.AttachmentPolicy;
 import org.patientportal.messaging.entity.NewAttachment;
 import org.patientportal.shared.entity.DomainException;
@@ -24,18 +24,22 @@ final class KeptFiles implements Serializable {
   private transient List<NewAttachment> files;
 
   /**
-   * Reads the files of an immediate {@code h:inputFile} as soon as the form arrives (before the
-   * other fields are checked) and keeps them; a file the web tier refuses (too large) is shown on
-   * the form's field instead.
+   * The validator of an immediate {@code h:inputFile}: reads the files picked as soon as the form
+   * arrives (before the other fields are checked, and whether or not they pass) and keeps them. A
+   * file the web tier refuses (larger than the limit) fails the field, in the view's language.
    */
   @SuppressWarnings("unchecked")
-  void chosen(ValueChangeEvent event, AttachmentPolicy policy, String form, Set<String> fields) {
+  void validate(FacesContext faces, Object value, AttachmentPolicy policy) {
+    List<Part> parts =
+        value instanceof Part part
+            ? List.of(part)
+            : value instanceof List<?> list ? (List<Part>) list : List.of();
     try {
-      chosen(Uploads.attachments((List<Part>) event.getNewValue(), policy));
+      chosen(Uploads.attachments(parts, policy));
     } catch (DomainException e) {
       clear();
-      FieldErrors.show(form, fields, e);
-      FacesContext.getCurrentInstance().renderResponse();
+      String text = e.message(faces.getViewRoot().getLocale());
+      throw new ValidatorException(new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
     }
   }
 

@@ -2,8 +2,8 @@ package org.patientportal.web.messaging;
 
 import jakarta.ejb.EJB;
 import jakarta.faces.application.FacesMessage;
+import jakarta.faces.component.UIComponent;
 import jakarta.faces.context.FacesContext;
-import jakarta.faces.event.ValueChangeEvent;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import jakarta.servlet.http.Part;
@@ -84,8 +84,8 @@ public class ThreadView implements Serializable {
   }
 
   /** The files picked, read as soon as the form arrives, so another field's error keeps them. */
-  public void filesChosen(ValueChangeEvent event) {
-    kept.chosen(event, messaging.attachmentPolicy(), FORM, FIELDS);
+  public void keepFiles(FacesContext faces, UIComponent input, Object value) {
+    kept.validate(faces, value, messaging.attachmentPolicy());
   }
 
   /** Forgets the kept files. */

@@ -2,6 +2,7 @@ package org.patientportal.messaging.entity;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.patientportal.shared.entity.InvalidInputException;
 
@@ -37,16 +38,17 @@ public enum Category {
   /** The category a client named; a clear refusal for anything else. */
   public static Category parse(String name) {
     if (name == null || name.isBlank()) {
-      throw new InvalidInputException("category", "Choose a category for the message.");
+      throw new InvalidInputException("category", "{messaging.category.required}");
     }
     try {
       return valueOf(name.strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new InvalidInputException(
           "category",
-          "Unknown category. Use one of: "
-              + Arrays.stream(values()).map(Enum::name).collect(Collectors.joining(", "))
-              + ".");
+          "{messaging.category.unknown}",
+          Map.of(
+              "categories",
+              Arrays.stream(values()).map(Enum::name).collect(Collectors.joining(", "))));
     }
   }
 }

@@ -1,2 +1,2 @@
-/** What every feature shares: the typed refusals of the domain. */
+/** What every feature shares: the typed refusals of the domain and their text for users. */
 package org.patientportal.shared.entity;

@@ -60,4 +60,31 @@ class AttachmentPolicyTest {
     assertThrows(InvalidInputException.class, () -> AttachmentPolicy.filename(null));
     assertThrows(InvalidInputException.class, () -> AttachmentPolicy.filename("a".repeat(201)));
   }
+
+  @Test
+  void aStoredNameAgreesWithTheTypeTheContentShows() {
+    assertEquals("results.pdf", AttachmentPolicy.filename("results.html", "application/pdf"));
+    assertEquals("lab.pdf", AttachmentPolicy.filename("lab.cmd", "application/pdf"));
+    assertEquals("scan.pdf", AttachmentPolicy.filename("scan", "application/pdf"));
+    assertEquals("Scan.PDF", AttachmentPolicy.filename("Scan.PDF", "application/pdf"));
+    assertEquals("x.pdf.pdf", AttachmentPolicy.filename("x.pdf.exe", "application/pdf"));
+    assertEquals("photo.jpeg", AttachmentPolicy.filename("photo.jpeg", "image/jpeg"));
+    assertEquals("photo.jpg", AttachmentPolicy.filename("photo.png", "image/jpeg"));
+    assertEquals("photo.png", AttachmentPolicy.filename("photo.jpg", "image/png"));
+    assertEquals("attachment.pdf", AttachmentPolicy.filename(".html", "application/pdf"));
+    assertEquals(200, AttachmentPolicy.filename("a".repeat(197) + ".ex", "image/png").length());
+    assertEquals(
+        "radiografía.pdf", AttachmentPolicy.filename("radiografía.doc", "application/pdf"));
+  }
+
+  @Test
+  void formatCharactersThatHideOrReorderANameAreRemoved() {
+    // "invoice<RLO>fdp.exe" shows as "invoiceexe.pdf" in a right-to-left aware listing
+    assertEquals("invoicefdp.exe", AttachmentPolicy.filename("invoice\u202Efdp.exe"));
+    assertEquals(
+        "invoicefdp.pdf", AttachmentPolicy.filename("invoice\u202Efdp.exe", "application/pdf"));
+    assertEquals("ab.pdf", AttachmentPolicy.filename("a\u200Bb\u2066.pdf\uFEFF"));
+    assertEquals("صورة.png", AttachmentPolicy.filename("\u200Fصورة.png", "image/png"));
+    assertThrows(InvalidInputException.class, () -> AttachmentPolicy.filename("\u202E\u200B"));
+  }
 }

@@ -32,8 +32,11 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.patientportal.it.support.Deployments;
+import org.patientportal.messaging.boundary.MessagingGuidelines;
 import org.patientportal.messaging.boundary.MessagingService;
+import org.patientportal.messaging.entity.Category;
 import org.patientportal.messaging.entity.NewAttachment;
+import org.patientportal.messaging.entity.StartThread;
 
 /**
  * A message written with a unique marker (in its subject, body, attachment name and content) is
@@ -52,6 +55,7 @@ class MessageAtRestIT {
 
   @EJB AsPatient asPatient;
   @EJB MessagingService messaging;
+  @EJB MessagingGuidelines guidelines;
 
   @Resource(lookup = "java:jboss/datasources/PortalDS")
   DataSource database;
@@ -69,18 +73,20 @@ class MessageAtRestIT {
 
     asPatient.call(
         () -> {
-          messaging.acceptGuidelines(messaging.guidelines("en").getSha256(), "en");
+          guidelines.accept(guidelines.guidelines("en").getSha256(), "en");
           return messaging.startThread(
-              "dr.smith",
-              "GENERAL",
-              "Subject " + marker,
-              "My body text " + marker + " ends here.",
-              true,
-              List.of(
-                  new NewAttachment(
-                      marker + ".pdf",
-                      ("%PDF-1.4\n% " + marker + "\n%%EOF\n").getBytes(StandardCharsets.UTF_8))),
-              null);
+              new StartThread(
+                  "dr.smith",
+                  Category.GENERAL,
+                  "Subject " + marker,
+                  "My body text " + marker + " ends here.",
+                  true,
+                  List.of(
+                      new NewAttachment(
+                          marker + ".pdf",
+                          ("%PDF-1.4\n% " + marker + "\n%%EOF\n")
+                              .getBytes(StandardCharsets.UTF_8))),
+                  null));
         });
 
     try (Connection c = database.getConnection();

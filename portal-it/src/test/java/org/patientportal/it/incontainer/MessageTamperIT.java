@@ -24,9 +24,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.patientportal.crypto.entity.SealBrokenException;
 import org.patientportal.it.support.Deployments;
+import org.patientportal.messaging.boundary.MessagingGuidelines;
 import org.patientportal.messaging.boundary.MessagingService;
+import org.patientportal.messaging.entity.Category;
 import org.patientportal.messaging.entity.MessageDetail;
 import org.patientportal.messaging.entity.NewAttachment;
+import org.patientportal.messaging.entity.Reply;
+import org.patientportal.messaging.entity.StartThread;
 import org.patientportal.messaging.entity.ThreadDetail;
 
 /**
@@ -44,6 +48,7 @@ class MessageTamperIT {
 
   @EJB AsPatient asPatient;
   @EJB MessagingService messaging;
+  @EJB MessagingGuidelines guidelines;
 
   @Resource(lookup = "java:jboss/datasources/PortalDS")
   DataSource database;
@@ -60,24 +65,32 @@ class MessageTamperIT {
     thread =
         asPatient.call(
             () -> {
-              messaging.acceptGuidelines(messaging.guidelines("en").getSha256(), "en");
+              guidelines.accept(guidelines.guidelines("en").getSha256(), "en");
               long id =
                   messaging.startThread(
-                      "dr.smith",
-                      "TEST_RESULT",
-                      "My results",
-                      "First message.",
-                      false,
-                      List.of(new NewAttachment("scan.pdf", PDF)),
-                      null);
-              messaging.reply(id, "Second message.", false, List.of());
+                      new StartThread(
+                          "dr.smith",
+                          Category.TEST_RESULT,
+                          "My results",
+                          "First message.",
+                          false,
+                          List.of(new NewAttachment("scan.pdf", PDF)),
+                          null));
+              messaging.reply(new Reply(id, "Second message.", false, List.of()));
               return id;
             });
     otherThread =
         asPatient.call(
             () ->
                 messaging.startThread(
-                    "dr.smith", "GENERAL", "Another", "Other thread.", false, List.of(), null));
+                    new StartThread(
+                        "dr.smith",
+                        Category.GENERAL,
+                        "Another",
+                        "Other thread.",
+                        false,
+                        List.of(),
+                        null)));
     ThreadDetail opened = open(thread);
     first = opened.getMessages().get(0).getId();
     second = opened.getMessages().get(1).getId();

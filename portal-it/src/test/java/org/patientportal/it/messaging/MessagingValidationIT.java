@@ -35,9 +35,11 @@ class MessagingValidationIT {
         bad("a body of 1 MB", "body", d -> d.put("body", "x".repeat(1024 * 1024))),
         bad("an empty subject", "subject", d -> d.put("subject", "")),
         bad("a subject of 151 characters", "subject", d -> d.put("subject", "s".repeat(151))),
+        bad("a subject of two lines", "subject", d -> d.put("subject", "one\ntwo")),
         bad("an unknown category", "category", d -> d.put("category", "GOSSIP")),
         bad("no category", "category", d -> d.remove("category")),
         bad("an unknown recipient", "to", d -> d.put("to", "dr.nobody")),
+        bad("no recipient", "to", d -> d.remove("to")),
         bad("a clinician of no care team of hers", "to", d -> d.put("to", "nurse.lee")),
         bad("an unknown pool", "to", d -> d.put("to", "pool:cardiology")),
         bad(
@@ -66,6 +68,10 @@ class MessagingValidationIT {
             "an attachment that is not base64",
             "attachments",
             d -> d.put("attachments", List.of(Map.of("filename", "a.pdf", "content", "%%%")))),
+        bad(
+            "an attachment without a name",
+            "attachments",
+            d -> d.put("attachments", List.of(Messages.file("\u202E", Messages.pdf("a"))))),
         bad(
             "an empty attachment",
             "attachments",

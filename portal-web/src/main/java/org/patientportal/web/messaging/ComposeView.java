@@ -2,24 +2,26 @@ package org.patientportal.web.messaging;
 
 import jakarta.ejb.EJB;
 import jakarta.faces.application.FacesMessage;
+import jakarta.faces.component.UIComponent;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.model.SelectItem;
-import jakarta.faces.model.SelectItemGroup;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.Part;
 import java.io.Serializable;
-import java.text.MessageFormat;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.ResourceBundle;
 import java.util.Set;
+import java.util.UUID;
 import org.patientportal.care.entity.CareRecipient;
+import org.patientportal.messaging.boundary.MessagingGuidelines;
 import org.patientportal.messaging.boundary.MessagingService;
 import org.patientportal.messaging.entity.Category;
 import org.patientportal.messaging.entity.Guidelines;
+import org.patientportal.messaging.entity.StartThread;
 import org.patientportal.shared.entity.DomainException;
+import org.patientportal.shared.entity.InvalidInputException;
 import org.patientportal.web.layout.LanguageView;
 
 /**
@@ -35,6 +37,7 @@ public class ComposeView implements Serializable {
   static final Set<String> FIELDS = Set.of("to", "category", "subject", "body", "attachments");
 
   @EJB MessagingService messaging;
+  @EJB MessagingGuidelines guidelinesBoundary;
   @Inject LanguageView language;
 
   // What the boundary answered, read again after the view was passivated: it is not kept in the
@@ -43,6 +46,10 @@ public class ComposeView implements Serializable {
   private transient List<CareRecipient> recipients;
   private transient List<SelectItem> recipientItems;
   private transient List<Part> files;
+
+  // One token per form: a second submission of it (Back and Send again) sends nothing again.
+  private String token = UUID.randomUUID().toString();
+  private final KeptFiles kept = new KeptFiles();
 
   private String to;
   private Category category;
@@ -53,7 +60,7 @@ public class ComposeView implements Serializable {
   /** The guidelines in the view's language, and whether the patient accepted them already. */
   public Guidelines getGuidelines() {
     if (guidelines == null) {
-      guidelines = messaging.guidelines(language.getLanguage());
+      guidelines = guidelinesBoundary.guidelines(language.getLanguage());
     }
     return guidelines;
   }
@@ -62,11 +69,16 @@ public class ComposeView implements Serializable {
   public void acceptGuidelines() {
     Guidelines shown = getGuidelines();
     try {
-      messaging.acceptGuidelines(shown.getSha256(), shown.getLanguage());
+      guidelinesBoundary.accept(shown.getSha256(), shown.getLanguage());
     } catch (DomainException e) {
       // the text changed since it was shown: show the new one
       FacesContext.getCurrentInstance()
-          .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+          .addMessage(
+              null,
+              new FacesMessage(
+                  FacesMessage.SEVERITY_ERROR,
+                  e.message(FacesContext.getCurrentInstance().getViewRoot().getLocale()),
+                  null));
     }
     guidelines = null;
   }
@@ -74,27 +86,7 @@ public class ComposeView implements Serializable {
   /** The care team, pools first, each a group of options. */
   public List<SelectItem> getRecipientItems() {
     if (recipientItems == null) {
-      ResourceBundle msg = bundle();
-      List<SelectItem> pools = new ArrayList<>();
-      List<SelectItem> clinicians = new ArrayList<>();
-      for (CareRecipient r : getRecipients()) {
-        if (r.getKind() == CareRecipient.Kind.POOL) {
-          pools.add(
-              new SelectItem(r.getAddress(), format(msg, "compose.to.pool", r.getDisplayName())));
-        } else {
-          clinicians.add(
-              new SelectItem(
-                  r.getAddress(),
-                  format(msg, "compose.to.clinician", r.getDisplayName(), r.getPoolName())));
-        }
-      }
-      recipientItems = new ArrayList<>();
-      if (!pools.isEmpty()) {
-        recipientItems.add(group(msg.getString("compose.to.pools"), pools));
-      }
-      if (!clinicians.isEmpty()) {
-        recipientItems.add(group(msg.getString("compose.to.clinicians"), clinicians));
-      }
+      recipientItems = RecipientItems.of(getRecipients(), bundle());
     }
     return recipientItems;
   }
@@ -106,20 +98,38 @@ public class ComposeView implements Serializable {
     return recipients;
   }
 
-  /** Sends the message and opens its new thread; a refusal keeps the form as it was typed. */
+  /**
+   * The files picked, read as soon as the form arrives (an immediate input), so that they are kept
+   * even when another field fails the form's own checks.
+   */
+  public void keepFiles(FacesContext faces, UIComponent input, Object value) {
+    kept.validate(faces, value, messaging.attachmentPolicy());
+  }
+
+  /** Forgets the kept files. */
+  public void dropFiles() {
+    kept.clear();
+  }
+
+  public List<String> getKeptFiles() {
+    return kept.names();
+  }
+
+  /**
+   * Sends the message and opens its new thread; a refusal keeps the form as it was typed, and the
+   * files picked unless they are what was refused.
+   */
   public String send() {
     long id;
     try {
       id =
           messaging.startThread(
-              to,
-              category == null ? null : category.name(),
-              subject,
-              body,
-              readReceipt,
-              Uploads.attachments(files),
-              null);
-    } catch (DomainException e) {
+              StartThread.toCareTeam(to, category, subject, body, readReceipt, kept.files())
+                  .once(token));
+    } catch (InvalidInputException e) {
+      if ("attachments".equals(e.field())) {
+        kept.clear();
+      }
       FieldErrors.show(FORM, FIELDS, e);
       return null;
     }
@@ -131,19 +141,17 @@ public class ComposeView implements Serializable {
     return "/messages/thread.xhtml?faces-redirect=true&id=" + id;
   }
 
-  private static SelectItemGroup group(String label, List<SelectItem> items) {
-    SelectItemGroup group = new SelectItemGroup(label);
-    group.setSelectItems(items);
-    return group;
-  }
-
-  private static String format(ResourceBundle msg, String key, Object... arguments) {
-    return new MessageFormat(msg.getString(key), msg.getLocale()).format(arguments);
-  }
-
   private static ResourceBundle bundle() {
     FacesContext faces = FacesContext.getCurrentInstance();
     return faces.getApplication().getResourceBundle(faces, "msg");
+  }
+
+  public String getToken() {
+    return token;
+  }
+
+  public void setToken(String token) {
+    this.token = token;
   }
 
   public String getTo() {

@@ -4,14 +4,15 @@ import jakarta.faces.application.FacesMessage;
 import jakarta.faces.component.UIComponent;
 import jakarta.faces.component.UIInput;
 import jakarta.faces.context.FacesContext;
+import java.util.Locale;
 import java.util.Set;
 import org.patientportal.shared.entity.DomainException;
 import org.patientportal.shared.entity.InvalidInputException;
 
 /**
- * Shows a refusal of the domain on a form: next to the field it is about when the form has that
- * field (the input marked invalid, what the user typed kept), else above the form; and a summary
- * saying nothing was sent.
+ * Shows a refusal of the domain on a form, in the view's language: next to each field it is about
+ * when the form has that field (the input marked invalid, what the user typed kept), else above the
+ * form; and a summary saying nothing was sent.
  */
 final class FieldErrors {
 
@@ -19,18 +20,28 @@ final class FieldErrors {
 
   static void show(String formId, Set<String> fields, DomainException refusal) {
     FacesContext faces = FacesContext.getCurrentInstance();
-    String field =
-        refusal instanceof InvalidInputException invalid && fields.contains(invalid.field())
-            ? formId + ":" + invalid.field()
-            : null;
-    if (field != null) {
-      UIComponent input = faces.getViewRoot().findComponent(field);
-      if (input instanceof UIInput in) {
-        in.setValid(false);
+    Locale locale = faces.getViewRoot().getLocale();
+    boolean shown = false;
+    if (refusal instanceof InvalidInputException invalid) {
+      for (InvalidInputException.FieldProblem problem : invalid.problems()) {
+        if (problem.field() != null && fields.contains(problem.field())) {
+          String id = formId + ":" + problem.field();
+          UIComponent input = faces.getViewRoot().findComponent(id);
+          if (input instanceof UIInput in) {
+            in.setValid(false);
+          }
+          faces.addMessage(id, error(problem.message(locale)));
+          shown = true;
+        }
       }
     }
-    faces.addMessage(
-        field, new FacesMessage(FacesMessage.SEVERITY_ERROR, refusal.getMessage(), null));
+    if (!shown) {
+      faces.addMessage(null, error(refusal.message(locale)));
+    }
     faces.validationFailed();
+  }
+
+  private static FacesMessage error(String text) {
+    return new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null);
   }
 }

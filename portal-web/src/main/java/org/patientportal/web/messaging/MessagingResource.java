@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.patientportal.care.entity.CareRecipient;
+import org.patientportal.messaging.boundary.MessagingGuidelines;
 import org.patientportal.messaging.boundary.MessagingService;
 import org.patientportal.messaging.entity.Guidelines;
 import org.patientportal.shared.entity.InvalidInputException;
@@ -40,11 +41,12 @@ public class MessagingResource {
   public record Recipient(String address, String kind, String name, String pool) {}
 
   @EJB MessagingService messaging;
+  @EJB MessagingGuidelines guidelines;
 
   @GET
   @Path("guidelines")
   public GuidelinesOut guidelines(@QueryParam("language") String language) {
-    Guidelines g = messaging.guidelines(language);
+    Guidelines g = guidelines.guidelines(language);
     return new GuidelinesOut(
         g.getVersion(),
         g.getSha256(),
@@ -58,9 +60,9 @@ public class MessagingResource {
   @Path("guidelines/acceptance")
   public Response accept(Acceptance acceptance) {
     if (acceptance == null || acceptance.sha256() == null) {
-      throw new InvalidInputException("sha256", "Name the text you accept by its sha256.");
+      throw new InvalidInputException("sha256", "{messaging.guidelines.sha256Required}");
     }
-    messaging.acceptGuidelines(acceptance.sha256(), acceptance.language());
+    guidelines.accept(acceptance.sha256(), acceptance.language());
     return Response.noContent().build();
   }
 

@@ -2,26 +2,26 @@ package org.patientportal.web.messaging;
 
 import jakarta.ejb.EJB;
 import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.ExternalContext;
+import jakarta.faces.component.UIComponent;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.Part;
-import java.io.IOException;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import org.patientportal.messaging.boundary.MessagingService;
+import org.patientportal.messaging.entity.Reply;
 import org.patientportal.messaging.entity.ThreadDetail;
-import org.patientportal.shared.entity.DomainException;
+import org.patientportal.shared.entity.InvalidInputException;
 import org.patientportal.shared.entity.NotFoundException;
 
 /**
  * {@code messages/thread.xhtml?id=N}: one conversation, opened (and audited) once per view, with a
  * reply form and, for the care team, "Mark done". A thread the reader may not see is answered with
- * the not-found page, exactly like one that does not exist.
+ * the not-found page, exactly like one that does not exist; other refusals than a field's are shown
+ * by the application's exception handler.
  */
 @Named
 @ViewScoped
@@ -40,22 +40,25 @@ public class ThreadView implements Serializable {
   private transient ThreadDetail detail;
   private transient List<Part> files;
 
+  // One token per form: a second submission of it (Back and Send again) sends nothing again.
+  private String token = UUID.randomUUID().toString();
+  private final KeptFiles kept = new KeptFiles();
+
   private String body;
   private boolean readReceipt;
 
-  /** The view action: opens the thread named by the id parameter, or answers 404. */
+  /**
+   * The view action: opens the thread named by the id parameter. A thread the reader may not see is
+   * refused as not found, which the application's exception handler answers with the not-found
+   * page, exactly like an id that names no thread.
+   */
   public void open() {
     Long parsed = parse(id);
     if (parsed == null) {
-      notFound();
-      return;
+      throw new NotFoundException("{messaging.thread.notFound}");
     }
-    try {
-      detail = messaging.open(parsed);
-      threadId = parsed;
-    } catch (NotFoundException e) {
-      notFound();
-    }
+    detail = messaging.open(parsed);
+    threadId = parsed;
   }
 
   public ThreadDetail getDetail() {
@@ -68,11 +71,11 @@ public class ThreadView implements Serializable {
   /** Sends a reply, then shows the thread again with it (a new view: the form starts empty). */
   public String reply() {
     try {
-      messaging.reply(threadId, body, readReceipt, Uploads.attachments(files));
-    } catch (NotFoundException e) {
-      notFound();
-      return null;
-    } catch (DomainException e) {
+      messaging.reply(new Reply(threadId, body, readReceipt, kept.files(), token));
+    } catch (InvalidInputException e) {
+      if ("attachments".equals(e.field())) {
+        kept.clear();
+      }
       FieldErrors.show(FORM, FIELDS, e);
       return null;
     }
@@ -80,17 +83,31 @@ public class ThreadView implements Serializable {
     return "/messages/thread.xhtml?faces-redirect=true&id=" + threadId;
   }
 
+  /** The files picked, read as soon as the form arrives, so another field's error keeps them. */
+  public void keepFiles(FacesContext faces, UIComponent input, Object value) {
+    kept.validate(faces, value, messaging.attachmentPolicy());
+  }
+
+  /** Forgets the kept files. */
+  public void dropFiles() {
+    kept.clear();
+  }
+
+  public List<String> getKeptFiles() {
+    return kept.names();
+  }
+
+  public String getToken() {
+    return token;
+  }
+
+  public void setToken(String token) {
+    this.token = token;
+  }
+
   /** The care team is done with the thread: back to the work queue. */
   public String markDone() {
-    try {
-      messaging.markDone(threadId);
-    } catch (NotFoundException e) {
-      notFound();
-      return null;
-    } catch (DomainException e) {
-      FieldErrors.show(FORM, FIELDS, e);
-      return null;
-    }
+    messaging.markDone(threadId);
     flash("thread.markedDone");
     return "/messages/queue.xhtml?faces-redirect=true";
   }
@@ -100,20 +117,6 @@ public class ThreadView implements Serializable {
     faces.getExternalContext().getFlash().setKeepMessages(true);
     String text = faces.getApplication().getResourceBundle(faces, "msg").getString(key);
     faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
-  }
-
-  /** Answers with the application's not-found page and renders nothing of this view. */
-  private void notFound() {
-    detail = null;
-    threadId = null;
-    FacesContext faces = FacesContext.getCurrentInstance();
-    ExternalContext external = faces.getExternalContext();
-    try {
-      external.responseSendError(HttpServletResponse.SC_NOT_FOUND, null);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    faces.responseComplete();
   }
 
   static Long parse(String id) {

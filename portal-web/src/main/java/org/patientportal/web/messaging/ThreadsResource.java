@@ -3,32 +3,35 @@ package org.patientportal.web.messaging;
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import org.patientportal.messaging.boundary.MessagingService;
-import org.patientportal.messaging.entity.AttachmentDetail;
 import org.patientportal.messaging.entity.AttachmentDownload;
-import org.patientportal.messaging.entity.MessageDetail;
-import org.patientportal.messaging.entity.NewAttachment;
-import org.patientportal.messaging.entity.ReceiptDetail;
-import org.patientportal.messaging.entity.ThreadDetail;
-import org.patientportal.messaging.entity.ThreadSummary;
+import org.patientportal.messaging.entity.Category;
+import org.patientportal.messaging.entity.Reply;
+import org.patientportal.messaging.entity.StartThread;
 import org.patientportal.shared.entity.InvalidInputException;
+import org.patientportal.web.messaging.ThreadJson.Created;
+import org.patientportal.web.messaging.ThreadJson.NewMessage;
+import org.patientportal.web.messaging.ThreadJson.NewThread;
+import org.patientportal.web.messaging.ThreadJson.Receipt;
+import org.patientportal.web.messaging.ThreadJson.Summary;
+import org.patientportal.web.messaging.ThreadJson.ThreadOut;
 
 /**
  * {@code /api/v1/threads}: secure messaging over the API. The boundary decides who may see and do
- * what; this class only translates JSON. Attachments travel as base64 in JSON and come back as
+ * what; this class only translates JSON ({@link ThreadJson}) or multipart forms to commands and
+ * back. Attachments travel as base64 in JSON or as file parts of a multipart form, and come back as
  * their bytes from their own URL.
  */
 @Path("threads")
@@ -36,89 +39,8 @@ import org.patientportal.shared.entity.InvalidInputException;
 @Consumes(MediaType.APPLICATION_JSON)
 public class ThreadsResource {
 
-  /** A thread in a list. */
-  public record Summary(
-      long id,
-      String subject,
-      String subjectLine,
-      String category,
-      String patient,
-      String to,
-      boolean unread,
-      Instant lastMessageAt,
-      String lastMessageBy,
-      int messageCount,
-      String status) {
-
-    static Summary of(ThreadSummary t) {
-      return new Summary(
-          t.getId(),
-          t.getSubject(),
-          t.getSubjectLine(),
-          t.getCategory().name(),
-          t.getPatient(),
-          t.getRecipientAddress(),
-          t.isUnread(),
-          t.getLastMessageAt(),
-          t.getLastMessageBy(),
-          t.getMessageCount(),
-          t.getStatus().name());
-    }
-  }
-
-  /** A file to attach: its name and its bytes in base64. */
-  public record FileUpload(String filename, String content) {}
-
-  /** A new thread. */
-  public record NewThread(
-      String to,
-      String category,
-      String subject,
-      String body,
-      String patient,
-      List<String> sensitiveTopics,
-      Boolean readReceipt,
-      List<FileUpload> attachments) {}
-
-  /** A reply. */
-  public record NewMessage(String body, Boolean readReceipt, List<FileUpload> attachments) {}
-
-  /** What a POST created. */
-  public record Created(long id) {}
-
-  /** An attachment as a thread lists it. */
-  public record AttachmentOut(
-      long id, String filename, String contentType, long size, String href) {}
-
-  /** A read receipt. */
-  public record Receipt(long messageId, String reader, String readerName, Instant readAt) {
-
-    static Receipt of(ReceiptDetail r) {
-      return new Receipt(r.getMessageId(), r.getReader(), r.getReaderName(), r.getReadAt());
-    }
-  }
-
-  /** A message of an opened thread. */
-  public record MessageOut(
-      long id,
-      String from,
-      String fromName,
-      Instant sentAt,
-      String body,
-      boolean readReceipt,
-      List<AttachmentOut> attachments,
-      List<Receipt> receipts) {}
-
-  /** An opened thread. */
-  public record ThreadOut(
-      long id,
-      String subject,
-      String subjectLine,
-      String category,
-      String patient,
-      String to,
-      String status,
-      List<MessageOut> messages) {}
+  /** The header that makes a POST idempotent (draft-ietf-httpapi-idempotency-key-header). */
+  public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
   @EJB MessagingService messaging;
   @Context UriInfo uri;
@@ -128,26 +50,56 @@ public class ThreadsResource {
     return messaging.myThreads().stream().map(Summary::of).toList();
   }
 
+  /**
+   * A new thread from JSON, its attachments in base64. With an Idempotency-Key, a repeat of the
+   * request sends nothing and answers as the first did.
+   */
   @POST
-  public Response start(NewThread draft) {
+  public Response start(NewThread draft, @HeaderParam(IDEMPOTENCY_KEY) String key) {
     if (draft == null) {
-      throw new InvalidInputException(null, "Send the message as a JSON object.");
+      throw new InvalidInputException(null, "{api.body.required}");
     }
     if (draft.sensitiveTopics() != null && !draft.sensitiveTopics().isEmpty()) {
-      throw new InvalidInputException(
-          "sensitiveTopics",
-          "Sensitive-topic flags are not accepted yet; leave them out, or call your care team.");
+      throw new InvalidInputException("sensitiveTopics", "{messaging.sensitiveTopics.notYet}");
     }
-    long id =
-        messaging.startThread(
+    return created(
+        new StartThread(
             draft.to(),
-            draft.category(),
+            Category.parse(draft.category()),
             draft.subject(),
             draft.body(),
             Boolean.TRUE.equals(draft.readReceipt()),
-            files(draft.attachments()),
-            draft.patient());
-    return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(id)).build())
+            Uploads.decoded(draft.attachments()),
+            draft.patient(),
+            key));
+  }
+
+  /**
+   * A new thread from {@code multipart/form-data}: the same fields as text parts, and each file a
+   * part named "attachments", streamed (no base64).
+   */
+  @POST
+  @Consumes(MediaType.MULTIPART_FORM_DATA)
+  public Response start(List<EntityPart> parts, @HeaderParam(IDEMPOTENCY_KEY) String key) {
+    MultipartDraft draft = MultipartDraft.read(parts, messaging.attachmentPolicy());
+    if (draft.field("sensitiveTopics") != null && !draft.field("sensitiveTopics").isBlank()) {
+      throw new InvalidInputException("sensitiveTopics", "{messaging.sensitiveTopics.notYet}");
+    }
+    return created(
+        new StartThread(
+            draft.field("to"),
+            Category.parse(draft.field("category")),
+            draft.field("subject"),
+            draft.field("body"),
+            draft.flag("readReceipt"),
+            draft.attachments(),
+            draft.field("patient"),
+            key));
+  }
+
+  private Response created(StartThread command) {
+    long id = messaging.startThread(command);
+    return Response.created(uri.getBaseUriBuilder().path("threads/{id}").build(id))
         .entity(new Created(id))
         .build();
   }
@@ -155,58 +107,39 @@ public class ThreadsResource {
   @GET
   @Path("{id}")
   public ThreadOut open(@PathParam("id") long id) {
-    ThreadDetail thread = messaging.open(id);
-    ThreadSummary t = thread.getSummary();
-    List<MessageOut> messages = new ArrayList<>();
-    for (MessageDetail m : thread.getMessages()) {
-      List<AttachmentOut> files = new ArrayList<>();
-      for (AttachmentDetail a : m.getAttachments()) {
-        files.add(
-            new AttachmentOut(
-                a.getId(),
-                a.getFilename(),
-                a.getContentType(),
-                a.getSizeBytes(),
-                uri.getBaseUriBuilder()
-                    .path("threads/{id}/attachments/{attachment}")
-                    .build(id, a.getId())
-                    .getPath()));
-      }
-      messages.add(
-          new MessageOut(
-              m.getId(),
-              m.getAuthor(),
-              m.getAuthorName(),
-              m.getSentAt(),
-              m.getBody(),
-              m.isReadReceipt(),
-              files,
-              m.getReceipts().stream().map(Receipt::of).toList()));
-    }
-    return new ThreadOut(
-        t.getId(),
-        t.getSubject(),
-        t.getSubjectLine(),
-        t.getCategory().name(),
-        t.getPatient(),
-        t.getRecipientAddress(),
-        t.getStatus().name(),
-        messages);
+    return ThreadOut.of(messaging.open(id), uri.getBaseUriBuilder());
   }
 
   @POST
   @Path("{id}/messages")
-  public Response reply(@PathParam("id") long id, NewMessage message) {
+  public Response reply(
+      @PathParam("id") long id, NewMessage message, @HeaderParam(IDEMPOTENCY_KEY) String key) {
     if (message == null) {
-      throw new InvalidInputException(null, "Send the message as a JSON object.");
+      throw new InvalidInputException(null, "{api.body.required}");
     }
-    long messageId =
-        messaging.reply(
+    return replied(
+        new Reply(
             id,
             message.body(),
             Boolean.TRUE.equals(message.readReceipt()),
-            files(message.attachments()));
-    return Response.created(uri.getBaseUriBuilder().path("threads/{id}").build(id))
+            Uploads.decoded(message.attachments()),
+            key));
+  }
+
+  /** A reply from {@code multipart/form-data}, as {@link #start(List, String)} takes a thread. */
+  @POST
+  @Path("{id}/messages")
+  @Consumes(MediaType.MULTIPART_FORM_DATA)
+  public Response reply(
+      @PathParam("id") long id, List<EntityPart> parts, @HeaderParam(IDEMPOTENCY_KEY) String key) {
+    MultipartDraft draft = MultipartDraft.read(parts, messaging.attachmentPolicy());
+    return replied(
+        new Reply(id, draft.field("body"), draft.flag("readReceipt"), draft.attachments(), key));
+  }
+
+  private Response replied(Reply reply) {
+    long messageId = messaging.reply(reply);
+    return Response.created(uri.getBaseUriBuilder().path("threads/{id}").build(reply.threadId()))
         .entity(new Created(messageId))
         .build();
   }
@@ -240,23 +173,5 @@ public class ThreadsResource {
     String encoded =
         java.net.URLEncoder.encode(filename, StandardCharsets.UTF_8).replace("+", "%20");
     return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
-  }
-
-  private static List<NewAttachment> files(List<FileUpload> uploads) {
-    if (uploads == null) {
-      return List.of();
-    }
-    List<NewAttachment> files = new ArrayList<>();
-    for (FileUpload u : uploads) {
-      if (u == null || u.content() == null) {
-        throw new InvalidInputException("attachments", "Each attachment needs its content.");
-      }
-      try {
-        files.add(new NewAttachment(u.filename(), Base64.getMimeDecoder().decode(u.content())));
-      } catch (IllegalArgumentException e) {
-        throw new InvalidInputException("attachments", "Send each attachment's content in base64.");
-      }
-    }
-    return files;
   }
 }

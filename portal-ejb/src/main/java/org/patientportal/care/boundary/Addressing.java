@@ -1,0 +1,90 @@
+package org.patientportal.care.boundary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.patientportal.care.entity.CarePool;
+import org.patientportal.care.entity.CareRecipient;
+import org.patientportal.care.entity.PoolMember;
+import org.patientportal.care.entity.PoolRole;
+import org.patientportal.shared.entity.InvalidInputException;
+
+/**
+ * Where a message to or from a patient may go, by the care team: a patient writes to a pool caring
+ * for them or to one of its clinicians; a clinician on the patient's care team has the replies come
+ * to them or to one of their pools caring for the patient. One query of the patient's pools each;
+ * runs in the caller's transaction and leaves refusing and auditing to the caller.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class Addressing {
+
+  @Inject CareDirectory care;
+
+  /**
+   * The recipient {@code to} names (a clinician's username, or "pool:" and a pool's code), when it
+   * is on {@code patient}'s care team.
+   *
+   * @throws InvalidInputException on the field "to" when it is empty or not on the care team
+   */
+  public CareRecipient fromPatient(String patient, String to) {
+    String address = to == null ? "" : to.strip();
+    if (address.isEmpty()) {
+      throw new InvalidInputException("to", "{care.to.required}");
+    }
+    List<CarePool> pools = care.poolsCaringFor(patient);
+    Optional<CareRecipient> found;
+    if (address.startsWith(CareRecipient.POOL_PREFIX)) {
+      String code = address.substring(CareRecipient.POOL_PREFIX.length());
+      found =
+          pools.stream()
+              .filter(p -> p.getCode().equals(code))
+              .findFirst()
+              .map(p -> new CareRecipient(CareRecipient.Kind.POOL, code, p.getName(), p.getName()));
+    } else {
+      found =
+          pools.stream()
+              .flatMap(
+                  p ->
+                      p.getMembers().stream()
+                          .filter(m -> m.getRole() == PoolRole.CLINICIAN)
+                          .filter(m -> m.getUsername().equals(address))
+                          .map(PoolMember::getUsername)
+                          .map(u -> new CareRecipient(CareRecipient.Kind.USER, u, u, p.getName())))
+              .findFirst();
+    }
+    return found.orElseThrow(() -> new InvalidInputException("to", "{care.to.notOnCareTeam}"));
+  }
+
+  /**
+   * Where the replies to {@code clinician}'s message to {@code patient} go: to the clinician
+   * ({@code to} empty or their username), or to a pool ("pool:" and its code) they work that cares
+   * for the patient. Empty when the clinician is not on the patient's care team at all.
+   *
+   * @throws InvalidInputException on the field "to" for any other address
+   */
+  public Optional<CareRecipient> fromClinician(String clinician, String patient, String to) {
+    List<CarePool> pools = care.poolsCaringFor(patient);
+    List<CarePool> shared = pools.stream().filter(p -> p.hasMember(clinician)).toList();
+    if (shared.isEmpty()) {
+      return Optional.empty();
+    }
+    String address = to == null ? "" : to.strip();
+    if (address.isEmpty() || address.equals(clinician)) {
+      return Optional.of(new CareRecipient(CareRecipient.Kind.USER, clinician, clinician, null));
+    }
+    if (address.startsWith(CareRecipient.POOL_PREFIX)) {
+      String code = address.substring(CareRecipient.POOL_PREFIX.length());
+      Optional<CarePool> pool = shared.stream().filter(p -> p.getCode().equals(code)).findFirst();
+      if (pool.isPresent()) {
+        return Optional.of(
+            new CareRecipient(
+                CareRecipient.Kind.POOL, code, pool.get().getName(), pool.get().getName()));
+      }
+    }
+    throw new InvalidInputException("to", "{care.replyTo.notYours}", Map.of());
+  }
+}

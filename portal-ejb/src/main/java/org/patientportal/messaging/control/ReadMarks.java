@@ -1,0 +1,64 @@
+package org.patientportal.messaging.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+import org.patientportal.messaging.entity.MessageReceipt;
+
+/**
+ * How far each reader has read a thread, and the read receipts of messages that asked for one. Both
+ * are upserts that do nothing when the row exists, so two opens at once by the same reader (two
+ * tabs) neither fail nor wait on each other's mistake.
+ */
+@ApplicationScoped
+public class ReadMarks {
+
+  @PersistenceContext EntityManager em;
+
+  /** Records that {@code reader} has read {@code threadId} through {@code messageId}. */
+  public void readThrough(long threadId, String reader, long messageId, Instant at) {
+    int inserted =
+        em.createNativeQuery(
+                "insert into thread_reader (thread_id, reader, read_through_id, read_at)"
+                    + " values (?1, ?2, ?3, ?4) on conflict do nothing")
+            .setParameter(1, threadId)
+            .setParameter(2, reader)
+            .setParameter(3, messageId)
+            .setParameter(4, at)
+            .executeUpdate();
+    if (inserted == 0) {
+      em.createNativeQuery(
+              "update thread_reader set read_through_id = ?1, read_at = ?2"
+                  + " where thread_id = ?3 and reader = ?4 and read_through_id < ?1")
+          .setParameter(1, messageId)
+          .setParameter(2, at)
+          .setParameter(3, threadId)
+          .setParameter(4, reader)
+          .executeUpdate();
+    }
+  }
+
+  /** The ids of the messages of a thread that {@code reader} has already receipted. */
+  public Set<Long> receiptedBy(long threadId, String reader) {
+    return new HashSet<>(
+        em.createNamedQuery(MessageReceipt.READ_BY_IN_THREAD, Long.class)
+            .setParameter("thread", threadId)
+            .setParameter("reader", reader)
+            .getResultList());
+  }
+
+  /** Records a first read; a concurrent open by the same reader that recorded it first wins. */
+  public void receipt(MessageReceipt receipt) {
+    em.createNativeQuery(
+            "insert into message_receipt (message_id, reader, thread_id, read_at)"
+                + " values (?1, ?2, ?3, ?4) on conflict do nothing")
+        .setParameter(1, receipt.getMessageId())
+        .setParameter(2, receipt.getReader())
+        .setParameter(3, receipt.getThreadId())
+        .setParameter(4, receipt.getReadAt())
+        .executeUpdate();
+  }
+}

@@ -1,0 +1,78 @@
+package org.patientportal.messaging.control;
+
+import java.util.Collection;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.patientportal.identity.entity.Roles;
+import org.patientportal.messaging.entity.MessageThread;
+import org.patientportal.messaging.entity.RecipientKind;
+
+/**
+ * Who may see which thread: the one home of messaging's access policy. A reader is on the
+ * <em>patient's side</em> of a thread when they are a patient and the thread is theirs; on the
+ * <em>care team's side</em> when the thread is addressed to them as a clinician, or to a pool they
+ * work as a clinician or staff member. Anyone else (other patients, proxies without a grant,
+ * communications, auditors, admins) sees nothing. The boundaries ask this; they audit and refuse.
+ *
+ * <p>The reader's pools are asked for at most once, and only when a pool's thread is in question
+ * and the reader holds a role that works pools, so a check adds no query where none is needed.
+ */
+public final class ThreadAccess {
+
+  private final String reader;
+  private final Set<String> roles;
+  private final Supplier<? extends Collection<String>> poolsOfReader;
+  private Collection<String> pools;
+
+  /**
+   * @param reader the caller's username
+   * @param roles the caller's realm roles ({@link Roles})
+   * @param poolsOfReader the codes of the pools the caller works, asked for only when needed
+   */
+  public ThreadAccess(
+      String reader, Set<String> roles, Supplier<? extends Collection<String>> poolsOfReader) {
+    this.reader = Objects.requireNonNull(reader, "reader");
+    this.roles = Set.copyOf(roles);
+    this.poolsOfReader = Objects.requireNonNull(poolsOfReader, "pools of reader");
+  }
+
+  public String reader() {
+    return reader;
+  }
+
+  public boolean hasRole(String role) {
+    return roles.contains(role);
+  }
+
+  /** Whether the reader may open the thread, reply to it and download its attachments. */
+  public boolean mayRead(MessageThread thread) {
+    return patientSide(thread) || careSide(thread);
+  }
+
+  /** The thread is the reader's own, as its patient. */
+  public boolean patientSide(MessageThread thread) {
+    return hasRole(Roles.PATIENT) && thread.getPatient().equals(reader);
+  }
+
+  /** The thread is addressed to the reader as a clinician, or to a pool the reader works. */
+  public boolean careSide(MessageThread thread) {
+    if (thread.getRecipientKind() == RecipientKind.USER) {
+      return hasRole(Roles.CLINICIAN) && thread.getRecipient().equals(reader);
+    }
+    return worksPools() && pools().contains(thread.getRecipient());
+  }
+
+  /** Whether the reader's role lets them work a pool's queue at all. */
+  public boolean worksPools() {
+    return hasRole(Roles.CLINICIAN) || hasRole(Roles.STAFF);
+  }
+
+  /** The codes of the pools the reader works (asked for once). */
+  public Collection<String> pools() {
+    if (pools == null) {
+      pools = poolsOfReader.get();
+    }
+    return pools;
+  }
+}

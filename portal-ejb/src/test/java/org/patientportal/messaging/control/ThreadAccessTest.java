@@ -1,0 +1,115 @@
+package org.patientportal.messaging.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.patientportal.crypto.entity.Sealed;
+import org.patientportal.identity.entity.Roles;
+import org.patientportal.messaging.entity.Category;
+import org.patientportal.messaging.entity.MessageThread;
+import org.patientportal.messaging.entity.RecipientKind;
+
+/**
+ * Who may see which thread, for every role and relationship: pat.jones's thread addressed to
+ * dr.smith ("to a clinician") and her thread addressed to the Breast Oncology pool ("to a pool").
+ */
+class ThreadAccessTest {
+
+  private static final String POOL = "breast";
+  private static final MessageThread TO_CLINICIAN = thread(RecipientKind.USER, "dr.smith");
+  private static final MessageThread TO_POOL = thread(RecipientKind.POOL, POOL);
+
+  /** Who reads, with which roles and pools; which side of each thread they are on (P/C/-). */
+  static Stream<Arguments> table() {
+    return Stream.of(
+        // reader, roles, pools, to a clinician, to a pool
+        row("pat.jones", Set.of(Roles.PATIENT), Set.of(), "P", "P"),
+        row("sam.rivera", Set.of(Roles.PATIENT), Set.of(), "-", "-"),
+        row("chris.jones", Set.of(Roles.PROXY), Set.of(), "-", "-"),
+        row("dr.smith", Set.of(Roles.CLINICIAN), Set.of(POOL), "C", "C"),
+        row("dr.smith", Set.of(Roles.CLINICIAN), Set.of(), "C", "-"),
+        row("dr.chen", Set.of(Roles.CLINICIAN), Set.of(POOL), "-", "C"),
+        row("dr.other", Set.of(Roles.CLINICIAN), Set.of("cardiology"), "-", "-"),
+        row("nurse.lee", Set.of(Roles.STAFF), Set.of(POOL), "-", "C"),
+        row("nurse.lee", Set.of(Roles.STAFF), Set.of(), "-", "-"),
+        // a thread addressed to a person reaches only a clinician of that name
+        row("dr.smith", Set.of(Roles.STAFF), Set.of(POOL), "-", "C"),
+        row("dr.smith", Set.of(Roles.PATIENT), Set.of(POOL), "-", "-"),
+        // roles that never read messages, even when listed in a pool
+        row("comms.diaz", Set.of(Roles.COMMUNICATIONS), Set.of(POOL), "-", "-"),
+        row("audit.kim", Set.of(Roles.AUDITOR), Set.of(POOL), "-", "-"),
+        row("admin.ito", Set.of(Roles.ADMIN), Set.of(POOL), "-", "-"),
+        row("pat.jones", Set.of(), Set.of(POOL), "-", "-"),
+        // a patient who also works at the hospital
+        row("pat.jones", Set.of(Roles.PATIENT, Roles.STAFF), Set.of(POOL), "P", "PC"));
+  }
+
+  private static Arguments row(
+      String reader, Set<String> roles, Set<String> pools, String toClinician, String toPool) {
+    return Arguments.of(reader, roles, pools, toClinician, toPool);
+  }
+
+  @ParameterizedTest(name = "{0} {1} in pools {2}: to a clinician {3}, to a pool {4}")
+  @MethodSource("table")
+  void eachReaderSeesWhatTheTableSays(
+      String reader, Set<String> roles, Set<String> pools, String toClinician, String toPool) {
+    ThreadAccess access = new ThreadAccess(reader, roles, () -> pools);
+    assertEquals(toClinician, sides(access, TO_CLINICIAN), "to a clinician");
+    assertEquals(toPool, sides(access, TO_POOL), "to a pool");
+  }
+
+  private static String sides(ThreadAccess access, MessageThread thread) {
+    String sides = (access.patientSide(thread) ? "P" : "") + (access.careSide(thread) ? "C" : "");
+    assertEquals(!sides.isEmpty(), access.mayRead(thread), "may read iff on a side");
+    return sides.isEmpty() ? "-" : sides;
+  }
+
+  @Test
+  void poolsAreAskedForOnceAndNeverForThoseWhoWorkNone() {
+    AtomicInteger asked = new AtomicInteger();
+    ThreadAccess patient =
+        new ThreadAccess(
+            "pat.jones",
+            Set.of(Roles.PATIENT),
+            () -> {
+              asked.incrementAndGet();
+              return List.of(POOL);
+            });
+    patient.mayRead(TO_POOL);
+    patient.careSide(TO_POOL);
+    assertEquals(0, asked.get(), "a patient's reads ask for no pools");
+
+    ThreadAccess staff =
+        new ThreadAccess(
+            "nurse.lee",
+            Set.of(Roles.STAFF),
+            () -> {
+              asked.incrementAndGet();
+              return List.of(POOL);
+            });
+    assertTrue(staff.mayRead(TO_POOL));
+    assertTrue(staff.careSide(TO_POOL));
+    assertEquals(1, asked.get(), "asked once");
+  }
+
+  private static MessageThread thread(RecipientKind kind, String recipient) {
+    return new MessageThread(
+        5L,
+        "pat.jones",
+        Category.GENERAL,
+        kind,
+        recipient,
+        "pat.jones",
+        Instant.parse("2026-11-25T12:00:00Z"),
+        new Sealed(new byte[] {1}, new byte[Sealed.NONCE_BYTES], new byte[40], 1));
+  }
+}

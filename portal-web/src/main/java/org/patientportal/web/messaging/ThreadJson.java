@@ -1,0 +1,141 @@
+package org.patientportal.web.messaging;
+
+import jakarta.ws.rs.core.UriBuilder;
+import java.time.Instant;
+import java.util.List;
+import org.patientportal.messaging.entity.AttachmentDetail;
+import org.patientportal.messaging.entity.MessageDetail;
+import org.patientportal.messaging.entity.ReceiptDetail;
+import org.patientportal.messaging.entity.ThreadDetail;
+import org.patientportal.messaging.entity.ThreadSummary;
+
+/** The JSON representations of {@code /api/v1/threads}: one record each, no entity leaves. */
+final class ThreadJson {
+
+  private ThreadJson() {}
+
+  /** A thread in a list. */
+  public record Summary(
+      long id,
+      String subject,
+      String subjectLine,
+      String category,
+      String patient,
+      String to,
+      boolean unread,
+      Instant lastMessageAt,
+      String lastMessageBy,
+      int messageCount,
+      String status) {
+
+    static Summary of(ThreadSummary t) {
+      return new Summary(
+          t.getId(),
+          t.getSubject(),
+          t.getSubjectLine(),
+          t.getCategory().name(),
+          t.getPatient(),
+          t.getRecipientAddress(),
+          t.isUnread(),
+          t.getLastMessageAt(),
+          t.getLastMessageBy(),
+          t.getMessageCount(),
+          t.getStatus().name());
+    }
+  }
+
+  /** A file to attach: its name and its bytes in base64. */
+  public record FileUpload(String filename, String content) {}
+
+  /** A new thread. */
+  public record NewThread(
+      String to,
+      String category,
+      String subject,
+      String body,
+      String patient,
+      List<String> sensitiveTopics,
+      Boolean readReceipt,
+      List<FileUpload> attachments) {}
+
+  /** A reply. */
+  public record NewMessage(String body, Boolean readReceipt, List<FileUpload> attachments) {}
+
+  /** What a POST created. */
+  public record Created(long id) {}
+
+  /** An attachment as a thread lists it. */
+  public record AttachmentOut(
+      long id, String filename, String contentType, long size, String href) {
+
+    static AttachmentOut of(AttachmentDetail a, long threadId, UriBuilder base) {
+      return new AttachmentOut(
+          a.getId(),
+          a.getFilename(),
+          a.getContentType(),
+          a.getSizeBytes(),
+          base.path("threads/{id}/attachments/{attachment}").build(threadId, a.getId()).getPath());
+    }
+  }
+
+  /** A read receipt. */
+  public record Receipt(long messageId, String reader, String readerName, Instant readAt) {
+
+    static Receipt of(ReceiptDetail r) {
+      return new Receipt(r.getMessageId(), r.getReader(), r.getReaderName(), r.getReadAt());
+    }
+  }
+
+  /** A message of an opened thread. */
+  public record MessageOut(
+      long id,
+      String from,
+      String fromName,
+      Instant sentAt,
+      String body,
+      boolean readReceipt,
+      List<AttachmentOut> attachments,
+      List<Receipt> receipts) {
+
+    static MessageOut of(MessageDetail m, long threadId, UriBuilder base) {
+      return new MessageOut(
+          m.getId(),
+          m.getAuthor(),
+          m.getAuthorName(),
+          m.getSentAt(),
+          m.getBody(),
+          m.isReadReceipt(),
+          m.getAttachments().stream()
+              .map(a -> AttachmentOut.of(a, threadId, base.clone()))
+              .toList(),
+          m.getReceipts().stream().map(Receipt::of).toList());
+    }
+  }
+
+  /** An opened thread. */
+  public record ThreadOut(
+      long id,
+      String subject,
+      String subjectLine,
+      String category,
+      String patient,
+      String to,
+      String status,
+      List<MessageOut> messages) {
+
+    static ThreadOut of(ThreadDetail thread, UriBuilder base) {
+      ThreadSummary t = thread.getSummary();
+      return new ThreadOut(
+          t.getId(),
+          t.getSubject(),
+          t.getSubjectLine(),
+          t.getCategory().name(),
+          t.getPatient(),
+          t.getRecipientAddress(),
+          t.getStatus().name(),
+          thread.getMessages().stream()
+              .map(m -> MessageOut.of(m, t.getId(), base.clone()))
+              .toList());
+    }
+  }
+}

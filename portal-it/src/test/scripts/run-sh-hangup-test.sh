@@ -49,6 +49,20 @@ await() {
   done
 }
 gone() { ! kill -0 "$1" 2>/dev/null; }
+# await_ready <pid> <output file or ""> <what>: polls until the demo is ready; fails at once if the
+# process that runs it ends first (a failed build, a port in use), showing its output
+await_ready() {
+  local pid=$1 output=$2 what=$3
+  local deadline=$((SECONDS + 900))
+  until ready; do
+    if gone "$pid" || [ "$SECONDS" -ge "$deadline" ]; then
+      echo "FAIL: $what: run.sh ended or timed out before the demo was ready" >&2
+      [ -n "$output" ] && tail -n 30 "$output" >&2
+      return 1
+    fi
+    sleep 0.5
+  done
+}
 # what is left after a failed case is stopped as the integrator's stop script would
 leftovers() {
   echo "still listening: $(busy_ports)" >&2
@@ -68,7 +82,7 @@ case_hup() {
   # script(1) gives run.sh a terminal; killing script closes it, as closing the window does
   setsid script -qfec "bash '$top/run.sh'" "$work/hup.typescript" </dev/null >/dev/null 2>&1 &
   local terminal=$!
-  await 600 "the demo ready in a terminal" ready || return 1
+  await_ready "$terminal" "$work/hup.typescript" "the demo in a terminal" || return 1
   kill -KILL "$terminal"
   await 120 "every port free after the terminal closed" all_free
 }
@@ -78,7 +92,8 @@ case_pipe() {
   setsid bash -c 'echo $$ >"$1"; exec bash "$2"' _ "$work/pipe.pid" "$top/run.sh" 2>&1 \
     | sed -n '/stops everything/q' &
   local reader=$!
-  await 600 "the demo ready with its output in a pipe" ready || return 1
+  await 30 "run.sh started" test -s "$work/pipe.pid" || return 1
+  await_ready "$(cat "$work/pipe.pid")" "" "the demo with its output in a pipe" || return 1
   await 60 "the reader gone" gone "$reader" || return 1
   kill -TERM "$(cat "$work/pipe.pid")"
   await 120 "every port free after run.sh stopped with a dead stdout" all_free
@@ -87,7 +102,7 @@ case_pipe() {
 case_kill() {
   setsid bash "$top/run.sh" >"$work/kill.out" 2>&1 </dev/null &
   local run=$!
-  await 600 "the demo ready" ready || return 1
+  await_ready "$run" "$work/kill.out" "the demo" || return 1
   kill -KILL "$run"
   await 120 "every port free after run.sh was killed (its watchdog)" all_free
 }

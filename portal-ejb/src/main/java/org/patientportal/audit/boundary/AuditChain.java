@@ -6,6 +6,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Singleton;
@@ -25,7 +26,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -41,6 +41,7 @@ import org.patientportal.audit.entity.AuditOutcome;
 import org.patientportal.audit.entity.ChainVerification;
 import org.patientportal.audit.entity.Checkpoint;
 import org.patientportal.identity.entity.Roles;
+import org.patientportal.platform.boundary.SchemaMigration;
 import org.patientportal.platform.boundary.Settings;
 
 /**
@@ -51,14 +52,17 @@ import org.patientportal.platform.boundary.Settings;
  * the checkpoint to the file outside the database, then to the database. Auditors check the whole
  * chain with {@link #verify()}.
  *
- * <p>Settings: {@code PORTAL_AUDIT_KEYSTORE_PATH} (default {@code <server data
- * dir>/portal/keys/portal-audit-signing.bcfks}; its public key is written beside it as {@code
- * .pub}), {@code PORTAL_AUDIT_KEYSTORE_PASSWORD} (required outside the demo), {@code
- * PORTAL_AUDIT_KEYSTORE_CREATE}, {@code PORTAL_AUDIT_CHECKPOINT_FILE} (default {@code <server data
- * dir>/portal/audit/checkpoints.log}).
+ * <p>Settings: {@code PORTAL_AUDIT_KEYSTORE_PATH} (default {@code <installation
+ * folder>/keys/portal-audit-signing.bcfks}; its public key is written beside it as {@code .pub}),
+ * {@code PORTAL_AUDIT_KEYSTORE_PASSWORD} (required outside the demo), {@code
+ * PORTAL_AUDIT_KEYSTORE_CREATE}, {@code PORTAL_AUDIT_CHECKPOINT_FILE} (default {@code <installation
+ * folder>/audit/checkpoints.log}), where the installation folder is {@code <server data
+ * dir>/portal/<the database's installation id>}: each database its own checkpoints, archives and
+ * key, whichever database the server runs on.
  */
 @Singleton
 @Startup
+@DependsOn("SchemaMigration")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class AuditChain {
@@ -74,6 +78,7 @@ public class AuditChain {
   @Inject Clock clock;
   @Inject AuditLog log;
   @jakarta.ejb.EJB AuditService auditService;
+  @jakarta.ejb.EJB SchemaMigration schema;
 
   private AuditSigningKey signing;
   private CheckpointFile file;
@@ -82,17 +87,18 @@ public class AuditChain {
   private Duration checkpointEvery;
   private Duration retention;
   private Path archiveDir;
+  private String installation;
 
   @PostConstruct
   void open() {
-    String dataDir =
-        System.getProperty("jboss.server.data.dir", System.getProperty("java.io.tmpdir"));
+    installation = schema.installationId().toString();
+    Path folder = schema.installationFolder();
     Path store =
         Path.of(
             Settings.get(
                 "portal.audit.keystore.path",
                 "PORTAL_AUDIT_KEYSTORE_PATH",
-                Path.of(dataDir, "portal", "keys", "portal-audit-signing.bcfks").toString()));
+                folder.resolve("keys").resolve("portal-audit-signing.bcfks").toString()));
     boolean demo = Settings.demo();
     String password =
         Settings.get(
@@ -113,7 +119,8 @@ public class AuditChain {
                 Settings.get(
                     "portal.audit.checkpoint-file",
                     "PORTAL_AUDIT_CHECKPOINT_FILE",
-                    Path.of(dataDir, "portal", "audit", "checkpoints.log").toString())));
+                    folder.resolve("audit").resolve("checkpoints.log").toString())),
+            installation);
     checkpointEntries =
         Long.parseLong(
             Settings.get(
@@ -133,7 +140,7 @@ public class AuditChain {
             Settings.get(
                 "portal.audit.archive-dir",
                 "PORTAL_AUDIT_ARCHIVE_DIR",
-                Path.of(dataDir, "portal", "audit", "archive").toString()));
+                folder.resolve("audit").resolve("archive").toString()));
     LOG.info(
         () ->
             "Access log signed with audit key "
@@ -250,9 +257,8 @@ public class AuditChain {
       boolean autoCommit = c.getAutoCommit();
       c.setAutoCommit(false);
       try {
-        List<Checkpoint> fromFile;
         try {
-          fromFile = file.read();
+          return new ChainVerifier(publicKeys()).verify(c, file, installation, now);
         } catch (IOException e) {
           return new ChainVerification(
               false,
@@ -268,7 +274,6 @@ public class AuditChain {
               now,
               0);
         }
-        return new ChainVerifier(publicKeys()).verify(c, fromFile, now);
       } finally {
         c.rollback();
         c.setAutoCommit(autoCommit);

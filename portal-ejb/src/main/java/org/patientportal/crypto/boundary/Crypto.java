@@ -12,6 +12,7 @@ import java.util.logging.Logger;
 import org.patientportal.crypto.control.Envelope;
 import org.patientportal.crypto.control.KeyEncryptionKeys;
 import org.patientportal.crypto.entity.Sealed;
+import org.patientportal.platform.boundary.SchemaMigration;
 import org.patientportal.platform.boundary.Settings;
 
 /**
@@ -20,7 +21,8 @@ import org.patientportal.platform.boundary.Settings;
  *
  * <ul>
  *   <li>{@code PORTAL_KEYSTORE_PATH} (or {@code portal.keystore.path}): the file; by default {@code
- *       <server data dir>/portal/keys/portal-kek.bcfks};
+ *       <server data dir>/portal/<the database's installation id>/keys/portal-kek.bcfks} (each
+ *       database its own keys);
  *   <li>{@code PORTAL_KEYSTORE_PASSWORD} (or {@code portal.keystore.password}): its password,
  *       required outside the demo;
  *   <li>a missing file is created (with a first key) only for the demo ({@code
@@ -36,14 +38,25 @@ public class Crypto {
   private static final Logger LOG = Logger.getLogger(Crypto.class.getName());
   static final String DEMO_PASSWORD = "demo-keystore-password-not-for-production";
 
+  @jakarta.ejb.EJB SchemaMigration schema;
+
   private KeyEncryptionKeys keys;
   private Envelope envelope;
+  private Path file;
 
   @PostConstruct
   void load() {
     SecureRandom random = new SecureRandom();
-    Path file =
-        Path.of(Settings.get("portal.keystore.path", "PORTAL_KEYSTORE_PATH", defaultPath()));
+    file =
+        Path.of(
+            Settings.get(
+                "portal.keystore.path",
+                "PORTAL_KEYSTORE_PATH",
+                schema
+                    .installationFolder()
+                    .resolve("keys")
+                    .resolve("portal-kek.bcfks")
+                    .toString()));
     boolean demo = Settings.demo();
     String password =
         Settings.get(
@@ -127,9 +140,8 @@ public class Crypto {
     keys.retire(version);
   }
 
-  private static String defaultPath() {
-    String dataDir =
-        System.getProperty("jboss.server.data.dir", System.getProperty("java.io.tmpdir"));
-    return Path.of(dataDir, "portal", "keys", "portal-kek.bcfks").toString();
+  /** The key store's file (for the administrator's view and the tests). */
+  public Path keyStoreFile() {
+    return file;
   }
 }

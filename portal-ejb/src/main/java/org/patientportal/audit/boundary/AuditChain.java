@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.patientportal.audit.control.AuditSigningKey;
 import org.patientportal.audit.control.ChainArchiver;
 import org.patientportal.audit.control.ChainSealer;
@@ -42,7 +43,6 @@ import org.patientportal.audit.entity.ChainVerification;
 import org.patientportal.audit.entity.Checkpoint;
 import org.patientportal.identity.entity.Roles;
 import org.patientportal.platform.boundary.SchemaMigration;
-import org.patientportal.platform.boundary.Settings;
 
 /**
  * Keeps the access log tamper-evident. Every few seconds it appends the entries written since to
@@ -80,10 +80,45 @@ public class AuditChain {
   @jakarta.ejb.EJB AuditService auditService;
   @jakarta.ejb.EJB SchemaMigration schema;
 
+  @Inject
+  @ConfigProperty(name = "portal.demo-data", defaultValue = "false")
+  boolean demo;
+
+  @Inject
+  @ConfigProperty(name = "portal.audit.keystore.path")
+  java.util.Optional<String> keyStorePath;
+
+  @Inject
+  @ConfigProperty(name = "portal.audit.keystore.password")
+  java.util.Optional<String> keyStorePassword;
+
+  @Inject
+  @ConfigProperty(name = "portal.audit.keystore.create", defaultValue = "false")
+  boolean keyStoreCreate;
+
+  @Inject
+  @ConfigProperty(name = "portal.audit.checkpoint-file")
+  java.util.Optional<String> checkpointFile;
+
+  @Inject
+  @ConfigProperty(name = "portal.audit.checkpoint-entries", defaultValue = "1000")
+  long checkpointEntries;
+
+  @Inject
+  @ConfigProperty(name = "portal.audit.checkpoint-seconds", defaultValue = "300")
+  long checkpointSeconds;
+
+  @Inject
+  @ConfigProperty(name = "portal.audit.retention-days", defaultValue = "2190")
+  long retentionDays;
+
+  @Inject
+  @ConfigProperty(name = "portal.audit.archive-dir")
+  java.util.Optional<String> archiveDirSetting;
+
   private AuditSigningKey signing;
   private CheckpointFile file;
   private Path publicKeyFile;
-  private long checkpointEntries;
   private Duration checkpointEvery;
   private Duration retention;
   private Path archiveDir;
@@ -94,53 +129,24 @@ public class AuditChain {
     installation = schema.installationId().toString();
     Path folder = schema.installationFolder();
     Path store =
-        Path.of(
-            Settings.get(
-                "portal.audit.keystore.path",
-                "PORTAL_AUDIT_KEYSTORE_PATH",
-                folder.resolve("keys").resolve("portal-audit-signing.bcfks").toString()));
-    boolean demo = Settings.demo();
-    String password =
-        Settings.get(
-            "portal.audit.keystore.password",
-            "PORTAL_AUDIT_KEYSTORE_PASSWORD",
-            demo ? DEMO_PASSWORD : null);
+        keyStorePath
+            .map(Path::of)
+            .orElse(folder.resolve("keys").resolve("portal-audit-signing.bcfks"));
+    String password = keyStorePassword.orElse(demo ? DEMO_PASSWORD : null);
     if (password == null || password.isEmpty()) {
       throw new IllegalStateException(
           "Set PORTAL_AUDIT_KEYSTORE_PASSWORD: the password of the key that signs the access log");
     }
-    boolean mayCreate =
-        demo || Settings.flag("portal.audit.keystore.create", "PORTAL_AUDIT_KEYSTORE_CREATE");
+    boolean mayCreate = demo || keyStoreCreate;
     signing = AuditSigningKey.openOrCreate(store, password.toCharArray(), mayCreate);
     publicKeyFile = AuditSigningKey.publicKeyFile(store);
     file =
         new CheckpointFile(
-            Path.of(
-                Settings.get(
-                    "portal.audit.checkpoint-file",
-                    "PORTAL_AUDIT_CHECKPOINT_FILE",
-                    folder.resolve("audit").resolve("checkpoints.log").toString())),
+            checkpointFile.map(Path::of).orElse(folder.resolve("audit").resolve("checkpoints.log")),
             installation);
-    checkpointEntries =
-        Long.parseLong(
-            Settings.get(
-                "portal.audit.checkpoint-entries", "PORTAL_AUDIT_CHECKPOINT_ENTRIES", "1000"));
-    checkpointEvery =
-        Duration.ofSeconds(
-            Long.parseLong(
-                Settings.get(
-                    "portal.audit.checkpoint-seconds", "PORTAL_AUDIT_CHECKPOINT_SECONDS", "300")));
-    retention =
-        Duration.ofDays(
-            Long.parseLong(
-                Settings.get(
-                    "portal.audit.retention-days", "PORTAL_AUDIT_RETENTION_DAYS", "2190")));
-    archiveDir =
-        Path.of(
-            Settings.get(
-                "portal.audit.archive-dir",
-                "PORTAL_AUDIT_ARCHIVE_DIR",
-                folder.resolve("audit").resolve("archive").toString()));
+    checkpointEvery = Duration.ofSeconds(checkpointSeconds);
+    retention = Duration.ofDays(retentionDays);
+    archiveDir = archiveDirSetting.map(Path::of).orElse(folder.resolve("audit").resolve("archive"));
     LOG.info(
         () ->
             "Access log signed with audit key "

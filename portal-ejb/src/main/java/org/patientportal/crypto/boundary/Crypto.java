@@ -4,16 +4,17 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.patientportal.crypto.control.Envelope;
 import org.patientportal.crypto.control.KeyEncryptionKeys;
 import org.patientportal.crypto.entity.Sealed;
 import org.patientportal.platform.boundary.SchemaMigration;
-import org.patientportal.platform.boundary.Settings;
 
 /**
  * How features encrypt health information at rest. The key-encryption keys live in a BCFKS key
@@ -40,6 +41,22 @@ public class Crypto {
 
   @jakarta.ejb.EJB SchemaMigration schema;
 
+  @Inject
+  @ConfigProperty(name = "portal.demo-data", defaultValue = "false")
+  boolean demo;
+
+  @Inject
+  @ConfigProperty(name = "portal.keystore.path")
+  java.util.Optional<String> keyStorePath;
+
+  @Inject
+  @ConfigProperty(name = "portal.keystore.password")
+  java.util.Optional<String> keyStorePassword;
+
+  @Inject
+  @ConfigProperty(name = "portal.keystore.create", defaultValue = "false")
+  boolean keyStoreCreate;
+
   private KeyEncryptionKeys keys;
   private Envelope envelope;
   private Path file;
@@ -48,24 +65,15 @@ public class Crypto {
   void load() {
     SecureRandom random = new SecureRandom();
     file =
-        Path.of(
-            Settings.get(
-                "portal.keystore.path",
-                "PORTAL_KEYSTORE_PATH",
-                schema
-                    .installationFolder()
-                    .resolve("keys")
-                    .resolve("portal-kek.bcfks")
-                    .toString()));
-    boolean demo = Settings.demo();
-    String password =
-        Settings.get(
-            "portal.keystore.password", "PORTAL_KEYSTORE_PASSWORD", demo ? DEMO_PASSWORD : null);
+        keyStorePath
+            .map(Path::of)
+            .orElse(schema.installationFolder().resolve("keys").resolve("portal-kek.bcfks"));
+    String password = keyStorePassword.orElse(demo ? DEMO_PASSWORD : null);
     if (password == null || password.isEmpty()) {
       throw new IllegalStateException(
           "Set PORTAL_KEYSTORE_PASSWORD: the password of the key store that protects messages");
     }
-    boolean mayCreate = demo || Settings.flag("portal.keystore.create", "PORTAL_KEYSTORE_CREATE");
+    boolean mayCreate = demo || keyStoreCreate;
     if (!Files.exists(file) && !mayCreate) {
       throw new IllegalStateException(
           "No key store at "

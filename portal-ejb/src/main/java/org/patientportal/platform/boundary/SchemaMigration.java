@@ -64,7 +64,15 @@ public class SchemaMigration {
     entityManagerFactory.unwrap(SessionFactory.class).getSchemaManager().validateMappedObjects();
     try (Connection c = dataSource.getConnection()) {
       installationId = Installation.ensure(c, clock.instant());
-    } catch (SQLException e) {
+      if (!filesPlacedBySettings()
+          && Installation.adoptEarlierLayout(c, dataDir(), installationId)) {
+        LOG.info(
+            () ->
+                "The key stores and checkpoints of this database moved to "
+                    + installationFolder()
+                    + " (a folder per database now)");
+      }
+    } catch (SQLException | java.io.IOException e) {
       throw new IllegalStateException("Could not read the database's installation id", e);
     }
     LOG.info(() -> "Database of installation " + installationId);
@@ -81,9 +89,25 @@ public class SchemaMigration {
    * other places).
    */
   public Path installationFolder() {
-    String dataDir =
-        System.getProperty("jboss.server.data.dir", System.getProperty("java.io.tmpdir"));
-    return Installation.folder(Path.of(dataDir), installationId);
+    return Installation.folder(dataDir(), installationId);
+  }
+
+  private static Path dataDir() {
+    return Path.of(
+        System.getProperty("jboss.server.data.dir", System.getProperty("java.io.tmpdir")));
+  }
+
+  /** Whether the settings place the key stores or audit files themselves (then nothing moves). */
+  private static boolean filesPlacedBySettings() {
+    org.eclipse.microprofile.config.Config config =
+        org.eclipse.microprofile.config.ConfigProvider.getConfig(
+            SchemaMigration.class.getClassLoader());
+    return java.util.stream.Stream.of(
+            "portal.keystore.path",
+            "portal.audit.keystore.path",
+            "portal.audit.checkpoint-file",
+            "portal.audit.archive-dir")
+        .anyMatch(name -> config.getOptionalValue(name, String.class).isPresent());
   }
 
   /**

@@ -67,4 +67,56 @@ public final class Installation {
   public static Path folder(Path dataDir, UUID id) {
     return dataDir.resolve("portal").resolve(id.toString());
   }
+
+  /**
+   * Moves the files of the layout before installation ids ({@code <data>/portal/keys} and {@code
+   * <data>/portal/audit}) into the folder of installation {@code id}, when they are this
+   * database's: when a checkpoint in the old checkpoint file is one of this database's signed
+   * checkpoints (same position, same head hash). Files of another database (or of none that can be
+   * told) stay where they are. Does nothing once the installation has its folder.
+   *
+   * @return whether the files were moved
+   */
+  public static boolean adoptEarlierLayout(Connection c, Path dataDir, UUID id)
+      throws SQLException, java.io.IOException {
+    Path portal = dataDir.resolve("portal");
+    Path folder = folder(dataDir, id);
+    Path checkpoints = portal.resolve("audit").resolve("checkpoints.log");
+    if (java.nio.file.Files.exists(folder) || !java.nio.file.Files.isRegularFile(checkpoints)) {
+      return false;
+    }
+    boolean ours = false;
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "select count(*) from audit_checkpoint where chain_position = ? and head_hash = ?")) {
+      for (String line :
+          java.nio.file.Files.readAllLines(
+              checkpoints, java.nio.charset.StandardCharsets.US_ASCII)) {
+        // checkpoint-v1 <position> <head hash, hex> <signed at> <key id> <signature>
+        String[] f = line.strip().split(" ");
+        if (f.length != 6 || !"checkpoint-v1".equals(f[0])) {
+          continue;
+        }
+        s.setLong(1, Long.parseLong(f[1]));
+        s.setBytes(2, java.util.HexFormat.of().parseHex(f[2]));
+        try (ResultSet rs = s.executeQuery()) {
+          rs.next();
+          if (rs.getLong(1) > 0) {
+            ours = true;
+            break;
+          }
+        }
+      }
+    }
+    if (!ours) {
+      return false;
+    }
+    java.nio.file.Files.createDirectories(folder);
+    for (String part : new String[] {"keys", "audit"}) {
+      if (java.nio.file.Files.exists(portal.resolve(part))) {
+        java.nio.file.Files.move(portal.resolve(part), folder.resolve(part));
+      }
+    }
+    return true;
+  }
 }

@@ -90,10 +90,11 @@ case_hup() {
 case_pipe() {
   # the reader stops reading after the banner's last line, so the pipe is dead when run.sh stops
   setsid bash -c 'echo $$ >"$1"; exec bash "$2"' _ "$work/pipe.pid" "$top/run.sh" 2>&1 \
-    | sed -n '/stops everything/q' &
+    | tee "$work/pipe.out" | sed -n '/stops everything/q' &
   local reader=$!
   await 30 "run.sh started" test -s "$work/pipe.pid" || return 1
-  await_ready "$(cat "$work/pipe.pid")" "" "the demo with its output in a pipe" || return 1
+  await_ready "$(cat "$work/pipe.pid")" "$work/pipe.out" "the demo with its output in a pipe" \
+    || return 1
   await 60 "the reader gone" gone "$reader" || return 1
   kill -TERM "$(cat "$work/pipe.pid")"
   await 120 "every port free after run.sh stopped with a dead stdout" all_free
@@ -119,5 +120,5 @@ for c in "${cases[@]}"; do
     leftovers
   fi
 done
-rm -rf "$work"
+if [ "$failed" = 0 ]; then rm -rf "$work"; else echo "outputs kept in $work" >&2; fi
 exit "$failed"

@@ -72,7 +72,8 @@ leftovers() {
 }
 
 start_checks() {
-  if ! all_free; then
+  # a server of an earlier run (or case) may still be closing its ports
+  if ! await 60 "the demo's ports free before the case" all_free; then
     echo "FAIL: ports in use before the test: $(busy_ports)" >&2
     exit 1
   fi

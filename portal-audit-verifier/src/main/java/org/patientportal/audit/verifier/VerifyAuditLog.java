@@ -17,6 +17,7 @@ import org.patientportal.audit.control.ChainVerifier;
 import org.patientportal.audit.control.CheckpointFile;
 import org.patientportal.audit.entity.ChainVerification;
 import org.patientportal.audit.entity.Checkpoint;
+import org.patientportal.platform.control.Installation;
 
 /**
  * The command-line verifier a compliance officer runs against the portal's database, without the
@@ -34,7 +35,8 @@ import org.patientportal.audit.entity.Checkpoint;
  * <p>The password is read from the environment variable {@code PORTAL_AUDIT_DB_PASSWORD} (never
  * from the command line, where other users of the machine could see it). Exit code 0: valid; 1: a
  * problem was found (printed with its position, sequence number and kind); 2: the check could not
- * run (bad arguments, no database, unreadable files).
+ * run (bad arguments, no database, unreadable files, or a checkpoint file that belongs to another
+ * database: each line of the file names the installation id of its database).
  */
 public final class VerifyAuditLog {
 
@@ -73,6 +75,7 @@ public final class VerifyAuditLog {
     }
     Map<String, byte[]> publicKeys;
     List<Checkpoint> fromFile = List.of();
+    CheckpointFile file = null;
     try {
       publicKeys = AuditSigningKey.readPublicKeys(Path.of(keys));
       if (publicKeys.isEmpty()) {
@@ -80,7 +83,8 @@ public final class VerifyAuditLog {
         return CANNOT_RUN;
       }
       if (options.containsKey("--checkpoints")) {
-        fromFile = new CheckpointFile(Path.of(options.get("--checkpoints"))).read();
+        file = new CheckpointFile(Path.of(options.get("--checkpoints")));
+        fromFile = file.read();
       }
     } catch (IOException | RuntimeException e) {
       err.println("Cannot read the keys or the checkpoint file: " + e.getMessage());
@@ -98,15 +102,27 @@ public final class VerifyAuditLog {
       c.setAutoCommit(false);
       c.setReadOnly(true);
       try {
-        result = new ChainVerifier(publicKeys).verify(c, fromFile, Instant.now());
+        ChainVerifier verifier = new ChainVerifier(publicKeys);
+        result =
+            file == null
+                ? verifier.verify(c, fromFile, Instant.now())
+                : verifier.verify(
+                    c,
+                    file,
+                    Installation.read(c).map(Object::toString).orElse(null),
+                    Instant.now());
       } finally {
         c.rollback();
       }
-    } catch (SQLException e) {
+    } catch (SQLException | IOException e) {
       err.println("Cannot read the access log at " + url + ": " + e.getMessage());
       return CANNOT_RUN;
     }
     print(result, fromFile.size(), out);
+    if (result.problem() != null
+        && result.problem().kind() == ChainVerification.Kind.OTHER_DATABASE) {
+      return CANNOT_RUN;
+    }
     return result.valid() ? VALID : TAMPERED;
   }
 
@@ -132,6 +148,14 @@ public final class VerifyAuditLog {
   }
 
   static void print(ChainVerification r, int inFile, PrintStream out) {
+    if (r.problem() != null && r.problem().kind() == ChainVerification.Kind.OTHER_DATABASE) {
+      out.println("OTHER DATABASE: the checkpoint file belongs to another database; not checked.");
+      out.println(r.problem().detail());
+      out.printf(
+          "Entries checked against this database's own checkpoints: %d (positions %d to %d).%n",
+          r.entriesChecked(), r.firstPosition(), r.lastPosition());
+      return;
+    }
     if (r.valid()) {
       out.printf(
           "VALID: %d entries (positions %d to %d) match the hash chain.%n",
@@ -196,5 +220,5 @@ public final class VerifyAuditLog {
          or: java -jar portal-audit-verifier.jar --public-keys <...pub> --archive <archive file> ...
       The database password comes from the environment variable PORTAL_AUDIT_DB_PASSWORD.
       Exit code 0: the access log is valid; 1: it was changed (what and where is printed);
-      2: the check could not run.""";
+      2: the check could not run (also: the checkpoint file belongs to another database).""";
 }

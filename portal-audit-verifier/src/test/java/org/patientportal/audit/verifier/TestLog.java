@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.UUID;
 import org.flywaydb.core.Flyway;
 import org.patientportal.audit.control.AuditSigningKey;
 import org.patientportal.audit.control.ChainSealer;
@@ -21,6 +22,7 @@ import org.patientportal.audit.control.ChainVerifier;
 import org.patientportal.audit.control.CheckpointFile;
 import org.patientportal.audit.entity.ChainVerification;
 import org.patientportal.audit.entity.Checkpoint;
+import org.patientportal.platform.control.Installation;
 
 /**
  * A real access log in a real database for the tests: the portal's own migrations on H2 (in
@@ -41,6 +43,7 @@ final class TestLog implements AutoCloseable {
   final CheckpointFile file;
   final Path publicKeys;
   final Connection c;
+  final String installation;
   private long nextSeq = 1;
   private final Random random = new Random(7);
   private Instant clock = Instant.parse("2026-11-02T08:00:00.123456Z");
@@ -71,11 +74,18 @@ final class TestLog implements AutoCloseable {
         .load()
         .migrate();
     c = DriverManager.getConnection(url, user(), "");
+    installation = Installation.ensure(c, clock).toString();
     c.setAutoCommit(false);
     Path store = dir.resolve("audit-signing.bcfks");
     key = AuditSigningKey.openOrCreate(store, "test-password".toCharArray(), true);
     publicKeys = AuditSigningKey.publicKeyFile(store);
-    file = new CheckpointFile(dir.resolve("checkpoints.log"));
+    // where the portal keeps the checkpoints of this database: a folder per installation
+    file =
+        new CheckpointFile(
+            Installation.folder(dir, UUID.fromString(installation))
+                .resolve("audit")
+                .resolve("checkpoints.log"),
+            installation);
   }
 
   String user() {
@@ -146,7 +156,7 @@ final class TestLog implements AutoCloseable {
   /** Verifies in the current transaction (which sees its own uncommitted tampering). */
   ChainVerification verify() throws Exception {
     return new ChainVerifier(Map.of(key.keyId(), key.publicKey()))
-        .verify(c, file.read(), Instant.now());
+        .verify(c, file, installation, Instant.now());
   }
 
   /** Lets this transaction change the log as an intruder with the database's superuser would. */

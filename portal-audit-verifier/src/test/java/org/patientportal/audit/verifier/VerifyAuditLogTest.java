@@ -97,6 +97,64 @@ class VerifyAuditLogTest {
     }
   }
 
+  /**
+   * The demo on H2 and then on PostgreSQL: the checkpoint file of one database given with the
+   * other. Before each line named its installation, this was reported as "entries were deleted".
+   */
+  @Test
+  void aCheckpointFileOfAnotherDatabaseIsNamedAsSuchNotAsTampering() throws Exception {
+    try (TestLog first = new TestLog(dir, "cli_first");
+        TestLog second = new TestLog(dir, "cli_second")) {
+      first.write(60);
+      first.seal(25);
+      first.checkpoint();
+      second.write(20);
+      second.seal(25);
+      second.checkpoint();
+
+      String[] firstsFile = {"--checkpoints", first.file.path().toString()};
+      assertEquals(VerifyAuditLog.CANNOT_RUN, run(second, firstsFile), out() + err);
+      assertTrue(
+          out().startsWith("OTHER DATABASE: the checkpoint file belongs to another database"),
+          out());
+      assertTrue(out().contains("installation " + first.installation), out());
+      assertTrue(out().contains("(installation " + second.installation + ")"), out());
+      assertFalse(out().contains("NOT VALID"), out());
+      assertFalse(out().contains("deleted"), out());
+
+      // a real change in that database is still reported as what it is
+      second.bypassProtection();
+      second.update("update audit_entry set actor = 'dr.nobody' where chain_position = 5");
+      second.c.commit();
+      assertEquals(VerifyAuditLog.TAMPERED, run(second, firstsFile), out() + err);
+      assertTrue(out().startsWith("NOT VALID: ALTERED at position 5"), out());
+    }
+  }
+
+  @Test
+  void twoDatabasesKeepSeparateCheckpoints() throws Exception {
+    try (TestLog first = new TestLog(dir, "sep_first");
+        TestLog second = new TestLog(dir, "sep_second")) {
+      first.write(30);
+      first.seal(30);
+      first.checkpoint();
+      second.write(10);
+      second.seal(10);
+      second.checkpoint();
+
+      // the same data folder, a file of its own for each database
+      assertFalse(first.installation.equals(second.installation));
+      assertFalse(first.file.path().equals(second.file.path()));
+      assertTrue(first.file.path().toString().contains(first.installation));
+      assertTrue(Files.readString(first.file.path()).contains(first.installation));
+      assertFalse(Files.readString(first.file.path()).contains(second.installation));
+      assertEquals(VerifyAuditLog.VALID, run(first), out() + err);
+      assertTrue(out().startsWith("VALID: 30 entries"), out());
+      assertEquals(VerifyAuditLog.VALID, run(second), out() + err);
+      assertTrue(out().startsWith("VALID: 10 entries"), out());
+    }
+  }
+
   @Test
   void cannotRunWithoutWhatItNeeds() throws Exception {
     try (TestLog log = new TestLog(dir, "cli_args")) {

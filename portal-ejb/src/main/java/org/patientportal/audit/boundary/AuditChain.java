@@ -6,6 +6,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Singleton;
@@ -25,11 +26,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.patientportal.audit.control.AuditSigningKey;
 import org.patientportal.audit.control.ChainArchiver;
 import org.patientportal.audit.control.ChainSealer;
@@ -41,7 +42,7 @@ import org.patientportal.audit.entity.AuditOutcome;
 import org.patientportal.audit.entity.ChainVerification;
 import org.patientportal.audit.entity.Checkpoint;
 import org.patientportal.identity.entity.Roles;
-import org.patientportal.platform.boundary.Settings;
+import org.patientportal.platform.boundary.SchemaMigration;
 
 /**
  * Keeps the access log tamper-evident. Every few seconds it appends the entries written since to
@@ -51,14 +52,17 @@ import org.patientportal.platform.boundary.Settings;
  * the checkpoint to the file outside the database, then to the database. Auditors check the whole
  * chain with {@link #verify()}.
  *
- * <p>Settings: {@code PORTAL_AUDIT_KEYSTORE_PATH} (default {@code <server data
- * dir>/portal/keys/portal-audit-signing.bcfks}; its public key is written beside it as {@code
- * .pub}), {@code PORTAL_AUDIT_KEYSTORE_PASSWORD} (required outside the demo), {@code
- * PORTAL_AUDIT_KEYSTORE_CREATE}, {@code PORTAL_AUDIT_CHECKPOINT_FILE} (default {@code <server data
- * dir>/portal/audit/checkpoints.log}).
+ * <p>Settings: {@code PORTAL_AUDIT_KEYSTORE_PATH} (default {@code <installation
+ * folder>/keys/portal-audit-signing.bcfks}; its public key is written beside it as {@code .pub}),
+ * {@code PORTAL_AUDIT_KEYSTORE_PASSWORD} (required outside the demo), {@code
+ * PORTAL_AUDIT_KEYSTORE_CREATE}, {@code PORTAL_AUDIT_CHECKPOINT_FILE} (default {@code <installation
+ * folder>/audit/checkpoints.log}), where the installation folder is {@code <server data
+ * dir>/portal/<the database's installation id>}: each database its own checkpoints, archives and
+ * key, whichever database the server runs on.
  */
 @Singleton
 @Startup
+@DependsOn("SchemaMigration")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class AuditChain {
@@ -74,66 +78,75 @@ public class AuditChain {
   @Inject Clock clock;
   @Inject AuditLog log;
   @jakarta.ejb.EJB AuditService auditService;
+  @jakarta.ejb.EJB SchemaMigration schema;
+
+  @Inject
+  @ConfigProperty(name = "portal.demo-data", defaultValue = "false")
+  boolean demo;
+
+  @Inject
+  @ConfigProperty(name = "portal.audit.keystore.path")
+  java.util.Optional<String> keyStorePath;
+
+  @Inject
+  @ConfigProperty(name = "portal.audit.keystore.password")
+  java.util.Optional<String> keyStorePassword;
+
+  @Inject
+  @ConfigProperty(name = "portal.audit.keystore.create", defaultValue = "false")
+  boolean keyStoreCreate;
+
+  @Inject
+  @ConfigProperty(name = "portal.audit.checkpoint-file")
+  java.util.Optional<String> checkpointFile;
+
+  @Inject
+  @ConfigProperty(name = "portal.audit.checkpoint-entries", defaultValue = "1000")
+  long checkpointEntries;
+
+  @Inject
+  @ConfigProperty(name = "portal.audit.checkpoint-seconds", defaultValue = "300")
+  long checkpointSeconds;
+
+  @Inject
+  @ConfigProperty(name = "portal.audit.retention-days", defaultValue = "2190")
+  long retentionDays;
+
+  @Inject
+  @ConfigProperty(name = "portal.audit.archive-dir")
+  java.util.Optional<String> archiveDirSetting;
 
   private AuditSigningKey signing;
   private CheckpointFile file;
   private Path publicKeyFile;
-  private long checkpointEntries;
   private Duration checkpointEvery;
   private Duration retention;
   private Path archiveDir;
+  private String installation;
 
   @PostConstruct
   void open() {
-    String dataDir =
-        System.getProperty("jboss.server.data.dir", System.getProperty("java.io.tmpdir"));
+    installation = schema.installationId().toString();
+    Path folder = schema.installationFolder();
     Path store =
-        Path.of(
-            Settings.get(
-                "portal.audit.keystore.path",
-                "PORTAL_AUDIT_KEYSTORE_PATH",
-                Path.of(dataDir, "portal", "keys", "portal-audit-signing.bcfks").toString()));
-    boolean demo = Settings.demo();
-    String password =
-        Settings.get(
-            "portal.audit.keystore.password",
-            "PORTAL_AUDIT_KEYSTORE_PASSWORD",
-            demo ? DEMO_PASSWORD : null);
+        keyStorePath
+            .map(Path::of)
+            .orElse(folder.resolve("keys").resolve("portal-audit-signing.bcfks"));
+    String password = keyStorePassword.orElse(demo ? DEMO_PASSWORD : null);
     if (password == null || password.isEmpty()) {
       throw new IllegalStateException(
           "Set PORTAL_AUDIT_KEYSTORE_PASSWORD: the password of the key that signs the access log");
     }
-    boolean mayCreate =
-        demo || Settings.flag("portal.audit.keystore.create", "PORTAL_AUDIT_KEYSTORE_CREATE");
+    boolean mayCreate = demo || keyStoreCreate;
     signing = AuditSigningKey.openOrCreate(store, password.toCharArray(), mayCreate);
     publicKeyFile = AuditSigningKey.publicKeyFile(store);
     file =
         new CheckpointFile(
-            Path.of(
-                Settings.get(
-                    "portal.audit.checkpoint-file",
-                    "PORTAL_AUDIT_CHECKPOINT_FILE",
-                    Path.of(dataDir, "portal", "audit", "checkpoints.log").toString())));
-    checkpointEntries =
-        Long.parseLong(
-            Settings.get(
-                "portal.audit.checkpoint-entries", "PORTAL_AUDIT_CHECKPOINT_ENTRIES", "1000"));
-    checkpointEvery =
-        Duration.ofSeconds(
-            Long.parseLong(
-                Settings.get(
-                    "portal.audit.checkpoint-seconds", "PORTAL_AUDIT_CHECKPOINT_SECONDS", "300")));
-    retention =
-        Duration.ofDays(
-            Long.parseLong(
-                Settings.get(
-                    "portal.audit.retention-days", "PORTAL_AUDIT_RETENTION_DAYS", "2190")));
-    archiveDir =
-        Path.of(
-            Settings.get(
-                "portal.audit.archive-dir",
-                "PORTAL_AUDIT_ARCHIVE_DIR",
-                Path.of(dataDir, "portal", "audit", "archive").toString()));
+            checkpointFile.map(Path::of).orElse(folder.resolve("audit").resolve("checkpoints.log")),
+            installation);
+    checkpointEvery = Duration.ofSeconds(checkpointSeconds);
+    retention = Duration.ofDays(retentionDays);
+    archiveDir = archiveDirSetting.map(Path::of).orElse(folder.resolve("audit").resolve("archive"));
     LOG.info(
         () ->
             "Access log signed with audit key "
@@ -250,9 +263,8 @@ public class AuditChain {
       boolean autoCommit = c.getAutoCommit();
       c.setAutoCommit(false);
       try {
-        List<Checkpoint> fromFile;
         try {
-          fromFile = file.read();
+          return new ChainVerifier(publicKeys()).verify(c, file, installation, now);
         } catch (IOException e) {
           return new ChainVerification(
               false,
@@ -268,7 +280,6 @@ public class AuditChain {
               now,
               0);
         }
-        return new ChainVerifier(publicKeys()).verify(c, fromFile, now);
       } finally {
         c.rollback();
         c.setAutoCommit(autoCommit);

@@ -38,7 +38,6 @@ import org.patientportal.audit.entity.UnusualAccess.Kind;
 import org.patientportal.audit.entity.UnusualAccessReport;
 import org.patientportal.care.boundary.CareTeams;
 import org.patientportal.identity.entity.Roles;
-import org.patientportal.platform.boundary.Settings;
 import org.patientportal.shared.entity.InvalidInputException;
 
 /**
@@ -100,21 +99,18 @@ public class AuditReports {
 
   /** The rules as configured; a bad setting stops the reports with a message naming it. */
   static AccessRules configuredRules() {
-    String hospitalZone = Settings.get("portal.time-zone", "PORTAL_TIME_ZONE", "America/New_York");
+    org.eclipse.microprofile.config.Config config =
+        org.eclipse.microprofile.config.ConfigProvider.getConfig(
+            AuditReports.class.getClassLoader());
+    java.util.function.BinaryOperator<String> setting =
+        (name, fallback) -> config.getOptionalValue(name, String.class).orElse(fallback);
+    String hospitalZone = setting.apply("portal.time-zone", "America/New_York");
     return AccessRules.parse(
-        Settings.get(
-            "portal.audit.burst-opens",
-            "PORTAL_AUDIT_BURST_OPENS",
-            String.valueOf(AccessRules.DEFAULT_BURST_OPENS)),
-        Settings.get(
-            "portal.audit.burst-minutes",
-            "PORTAL_AUDIT_BURST_MINUTES",
-            String.valueOf(AccessRules.DEFAULT_BURST_MINUTES)),
-        Settings.get(
-            "portal.audit.working-hours",
-            "PORTAL_AUDIT_WORKING_HOURS",
-            AccessRules.DEFAULT_WORKING_HOURS),
-        Settings.get("portal.audit.time-zone", "PORTAL_AUDIT_TIME_ZONE", hospitalZone),
+        setting.apply("portal.audit.burst-opens", String.valueOf(AccessRules.DEFAULT_BURST_OPENS)),
+        setting.apply(
+            "portal.audit.burst-minutes", String.valueOf(AccessRules.DEFAULT_BURST_MINUTES)),
+        setting.apply("portal.audit.working-hours", AccessRules.DEFAULT_WORKING_HOURS),
+        setting.apply("portal.audit.time-zone", hospitalZone),
         name ->
             "portal.audit."
                 + name

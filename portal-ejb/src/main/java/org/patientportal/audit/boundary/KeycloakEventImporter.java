@@ -19,10 +19,10 @@ import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.patientportal.audit.control.KeycloakEventPaging;
 import org.patientportal.audit.control.KeycloakEvents;
 import org.patientportal.audit.entity.KeycloakUnavailableException;
-import org.patientportal.platform.boundary.Settings;
 
 /**
  * Imports Keycloak's login, logout and failed-login events into the access log: at an interval
@@ -61,6 +61,10 @@ public class KeycloakEventImporter {
   @EJB KeycloakEventRecorder recorder;
   @Inject Clock clock;
 
+  @Inject
+  @ConfigProperty(name = "portal.audit.import-seconds", defaultValue = "60")
+  long seconds;
+
   private Instant failingSince;
   private Instant lastWarning;
 
@@ -72,10 +76,6 @@ public class KeycloakEventImporter {
               + " PORTAL_AUDIT_CLIENT_SECRET to the secret of the realm's portal-audit client");
       return;
     }
-    long seconds =
-        Long.parseLong(
-            Settings.get("portal.audit.import-seconds", "PORTAL_AUDIT_IMPORT_SECONDS", "60")
-                .strip());
     if (seconds <= 0) {
       LOG.info(
           () ->

@@ -42,7 +42,9 @@ public final class AuditSigningKey {
   /** Opens the key store at {@code file}, or makes one with a new key when allowed and missing. */
   public static AuditSigningKey openOrCreate(Path file, char[] password, boolean mayCreate) {
     try {
-      if (!Files.exists(file)) {
+      if (Files.exists(file)) {
+        ownerOnly(file);
+      } else {
         if (!mayCreate) {
           throw new IllegalStateException(
               "No audit signing key store at "
@@ -78,9 +80,29 @@ public final class AuditSigningKey {
         ALIAS,
         new KeyStore.SecretKeyEntry(new SecretKeySpec(seed, "AES")),
         new KeyStore.PasswordProtection(password));
-    Files.createDirectories(file.toAbsolutePath().getParent());
-    try (OutputStream out = Files.newOutputStream(file)) {
+    Path dir = file.toAbsolutePath().getParent();
+    Files.createDirectories(dir);
+    // written owner-only (0600) from the start, then moved into place
+    Path temp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+    ownerOnly(temp);
+    try (OutputStream out = Files.newOutputStream(temp)) {
       store.store(out, password);
+    }
+    Files.move(temp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  /**
+   * Makes {@code file} readable and writable by its owner only (0600), where the file system has
+   * POSIX permissions. The public key beside it stays readable.
+   */
+  static void ownerOnly(Path file) throws IOException {
+    if (Files.getFileStore(file)
+        .supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
+      java.util.Set<java.nio.file.attribute.PosixFilePermission> ownerOnly =
+          java.nio.file.attribute.PosixFilePermissions.fromString("rw-------");
+      if (!Files.getPosixFilePermissions(file).equals(ownerOnly)) {
+        Files.setPosixFilePermissions(file, ownerOnly);
+      }
     }
   }
 

@@ -98,6 +98,49 @@ public final class ChainVerifier {
   }
 
   /**
+   * Checks the chain against the checkpoint file {@code file}, unless that file belongs to another
+   * database than this one (installation {@code installation}; null when the database has none
+   * yet): then the chain is checked against the database's own checkpoints only, and a valid result
+   * becomes {@link Kind#OTHER_DATABASE}, which says so plainly instead of reporting the other
+   * database's checkpoints as tampering.
+   */
+  public ChainVerification verify(
+      Connection c, CheckpointFile file, String installation, Instant now)
+      throws SQLException, java.io.IOException {
+    java.util.Set<String> others = new java.util.LinkedHashSet<>(file.installations());
+    if (installation != null) {
+      others.remove(installation);
+    }
+    if (installation == null || others.isEmpty()) {
+      return verify(c, file.read(), now);
+    }
+    ChainVerification own = verify(c, List.of(), now);
+    if (!own.valid()) {
+      return own;
+    }
+    return new ChainVerification(
+        false,
+        own.entriesChecked(),
+        own.firstPosition(),
+        own.lastPosition(),
+        own.pending(),
+        own.checkpointsChecked(),
+        own.lastCheckpoint(),
+        own.lastCheckpointAt(),
+        new Problem(
+            Kind.OTHER_DATABASE,
+            0,
+            null,
+            ("The checkpoint file %s belongs to another database (installation %s), not to this"
+                    + " one (installation %s): give this database's checkpoint file. Checked"
+                    + " against its own signed checkpoints, nothing in this database was found"
+                    + " changed.")
+                .formatted(file.path(), String.join(", ", others), installation)),
+        own.checkedAt(),
+        own.millis());
+  }
+
+  /**
    * Checks the chain.
    *
    * @param fromFile the checkpoints read from the file outside the database

@@ -2,6 +2,7 @@ package org.patientportal.audit.control;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
@@ -23,9 +24,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.patientportal.audit.entity.KeycloakEvent;
 import org.patientportal.audit.entity.KeycloakUnavailableException;
-import org.patientportal.platform.boundary.Settings;
 
 /**
  * Reads Keycloak's sign-in events over its admin REST API, as the confidential client {@code
@@ -62,15 +63,26 @@ public class KeycloakEvents {
   private String token;
   private Instant tokenRenewAfter = Instant.MIN;
 
+  @Inject
+  @ConfigProperty(name = "oidc.provider-url", defaultValue = DEFAULT_PROVIDER)
+  String providerUrlSetting;
+
+  @Inject
+  @ConfigProperty(name = "portal.audit.client-id", defaultValue = "portal-audit")
+  String clientIdSetting;
+
+  @Inject
+  @ConfigProperty(name = "portal.audit.client-secret")
+  java.util.Optional<String> clientSecretSetting;
+
+  @Inject
+  @ConfigProperty(name = "portal.demo-data", defaultValue = "false")
+  boolean demo;
+
   @PostConstruct
   void configure() {
     configure(
-        Settings.get("portal.oidc.provider-url", "OIDC_PROVIDER_URL", DEFAULT_PROVIDER),
-        Settings.get("portal.audit.client-id", "PORTAL_AUDIT_CLIENT_ID", "portal-audit"),
-        Settings.get(
-            "portal.audit.client-secret",
-            "PORTAL_AUDIT_CLIENT_SECRET",
-            Settings.demo() ? DEMO_SECRET : null));
+        providerUrlSetting, clientIdSetting, clientSecretSetting.orElse(demo ? DEMO_SECRET : null));
   }
 
   /** Reads the realm at {@code providerUrl} as {@code clientId} with {@code clientSecret}. */

@@ -41,7 +41,12 @@ public record ChainVerification(
     /** Entries are at other positions than where they were chained. */
     REORDERED,
     /** The chain does not match a signed checkpoint, or a checkpoint's signature is not valid. */
-    CHECKPOINT_MISMATCH
+    CHECKPOINT_MISMATCH,
+    /**
+     * The checkpoint file given belongs to another database (another installation): nothing was
+     * found changed in this one, but it was not checked against that file.
+     */
+    OTHER_DATABASE
   }
 
   /**

@@ -15,6 +15,9 @@ public record Checkpoint(
 
   static final String LINE_TAG = "checkpoint-v1";
 
+  /** A line that also names the installation (the database) whose chain it signs. */
+  static final String INSTALLATION_LINE_TAG = "checkpoint-v2";
+
   /** The bytes the signature covers. */
   public static byte[] signedText(long position, byte[] headHash, Instant signedAt) {
     return ("portal-audit-checkpoint-v1|"
@@ -42,9 +45,42 @@ public record Checkpoint(
         Base64.getEncoder().encodeToString(signature));
   }
 
-  /** Reads a line written by {@link #line()}; an {@link IllegalArgumentException} if malformed. */
+  /**
+   * This checkpoint as one line of the checkpoint file of installation {@code installation} (the
+   * database's id; not signed: it tells which database the file belongs to, so a file given for the
+   * wrong database is named as such rather than taken for tampering).
+   */
+  public String line(String installation) {
+    if (installation == null) {
+      return line();
+    }
+    return INSTALLATION_LINE_TAG
+        + " "
+        + installation
+        + " "
+        + line().substring(LINE_TAG.length() + 1);
+  }
+
+  /**
+   * The installation a checkpoint line names, or null for a line without one (the first format).
+   */
+  public static String installationOf(String line) {
+    String[] f = line.strip().split(" ");
+    return f.length == 7 && INSTALLATION_LINE_TAG.equals(f[0]) ? f[1] : null;
+  }
+
+  /**
+   * Reads a line written by {@link #line()} or {@link #line(String)}; an {@link
+   * IllegalArgumentException} if malformed.
+   */
   public static Checkpoint parse(String line) {
     String[] f = line.strip().split(" ");
+    if (f.length == 7 && INSTALLATION_LINE_TAG.equals(f[0])) {
+      String[] rest = new String[6];
+      rest[0] = LINE_TAG;
+      System.arraycopy(f, 2, rest, 1, 5);
+      f = rest;
+    }
     if (f.length != 6 || !LINE_TAG.equals(f[0])) {
       throw new IllegalArgumentException("not a checkpoint line");
     }

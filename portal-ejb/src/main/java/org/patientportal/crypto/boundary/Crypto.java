@@ -4,15 +4,17 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.patientportal.crypto.control.Envelope;
 import org.patientportal.crypto.control.KeyEncryptionKeys;
 import org.patientportal.crypto.entity.Sealed;
-import org.patientportal.platform.boundary.Settings;
+import org.patientportal.platform.boundary.SchemaMigration;
 
 /**
  * How features encrypt health information at rest. The key-encryption keys live in a BCFKS key
@@ -20,7 +22,8 @@ import org.patientportal.platform.boundary.Settings;
  *
  * <ul>
  *   <li>{@code PORTAL_KEYSTORE_PATH} (or {@code portal.keystore.path}): the file; by default {@code
- *       <server data dir>/portal/keys/portal-kek.bcfks};
+ *       <server data dir>/portal/<the database's installation id>/keys/portal-kek.bcfks} (each
+ *       database its own keys);
  *   <li>{@code PORTAL_KEYSTORE_PASSWORD} (or {@code portal.keystore.password}): its password,
  *       required outside the demo;
  *   <li>a missing file is created (with a first key) only for the demo ({@code
@@ -36,23 +39,41 @@ public class Crypto {
   private static final Logger LOG = Logger.getLogger(Crypto.class.getName());
   static final String DEMO_PASSWORD = "demo-keystore-password-not-for-production";
 
+  @jakarta.ejb.EJB SchemaMigration schema;
+
+  @Inject
+  @ConfigProperty(name = "portal.demo-data", defaultValue = "false")
+  boolean demo;
+
+  @Inject
+  @ConfigProperty(name = "portal.keystore.path")
+  java.util.Optional<String> keyStorePath;
+
+  @Inject
+  @ConfigProperty(name = "portal.keystore.password")
+  java.util.Optional<String> keyStorePassword;
+
+  @Inject
+  @ConfigProperty(name = "portal.keystore.create", defaultValue = "false")
+  boolean keyStoreCreate;
+
   private KeyEncryptionKeys keys;
   private Envelope envelope;
+  private Path file;
 
   @PostConstruct
   void load() {
     SecureRandom random = new SecureRandom();
-    Path file =
-        Path.of(Settings.get("portal.keystore.path", "PORTAL_KEYSTORE_PATH", defaultPath()));
-    boolean demo = Settings.demo();
-    String password =
-        Settings.get(
-            "portal.keystore.password", "PORTAL_KEYSTORE_PASSWORD", demo ? DEMO_PASSWORD : null);
+    file =
+        keyStorePath
+            .map(Path::of)
+            .orElse(schema.installationFolder().resolve("keys").resolve("portal-kek.bcfks"));
+    String password = keyStorePassword.orElse(demo ? DEMO_PASSWORD : null);
     if (password == null || password.isEmpty()) {
       throw new IllegalStateException(
           "Set PORTAL_KEYSTORE_PASSWORD: the password of the key store that protects messages");
     }
-    boolean mayCreate = demo || Settings.flag("portal.keystore.create", "PORTAL_KEYSTORE_CREATE");
+    boolean mayCreate = demo || keyStoreCreate;
     if (!Files.exists(file) && !mayCreate) {
       throw new IllegalStateException(
           "No key store at "
@@ -127,9 +148,8 @@ public class Crypto {
     keys.retire(version);
   }
 
-  private static String defaultPath() {
-    String dataDir =
-        System.getProperty("jboss.server.data.dir", System.getProperty("java.io.tmpdir"));
-    return Path.of(dataDir, "portal", "keys", "portal-kek.bcfks").toString();
+  /** The key store's file (for the administrator's view and the tests). */
+  public Path keyStoreFile() {
+    return file;
   }
 }

@@ -59,6 +59,11 @@ public class KeyEncryptionKeys {
   public static KeyEncryptionKeys openOrCreate(Path file, char[] password, SecureRandom random) {
     KeyEncryptionKeys kek = new KeyEncryptionKeys(file, password, random);
     if (Files.exists(file)) {
+      try {
+        ownerOnly(file);
+      } catch (IOException e) {
+        throw new IllegalStateException("Could not make the key store " + file + " owner-only", e);
+      }
       kek.load();
     } else {
       kek.keys = Collections.unmodifiableNavigableMap(new TreeMap<>());
@@ -187,6 +192,7 @@ public class KeyEncryptionKeys {
       Path dir = file.toAbsolutePath().getParent();
       Files.createDirectories(dir);
       Path temp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+      ownerOnly(temp);
       try (OutputStream out = Files.newOutputStream(temp)) {
         store.store(out, password);
       }
@@ -198,6 +204,21 @@ public class KeyEncryptionKeys {
       stamp = stamp();
     } catch (IOException | GeneralSecurityException e) {
       throw new IllegalStateException("Could not write the key store " + file, e);
+    }
+  }
+
+  /**
+   * Makes {@code file} readable and writable by its owner only (0600), where the file system has
+   * POSIX permissions: the key store's password is not its only protection.
+   */
+  static void ownerOnly(Path file) throws IOException {
+    if (Files.getFileStore(file)
+        .supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
+      java.util.Set<java.nio.file.attribute.PosixFilePermission> ownerOnly =
+          java.nio.file.attribute.PosixFilePermissions.fromString("rw-------");
+      if (!Files.getPosixFilePermissions(file).equals(ownerOnly)) {
+        Files.setPosixFilePermissions(file, ownerOnly);
+      }
     }
   }
 

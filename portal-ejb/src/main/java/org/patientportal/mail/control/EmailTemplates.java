@@ -6,7 +6,6 @@ import java.util.ResourceBundle;
 import org.patientportal.identity.entity.PortalUser;
 import org.patientportal.mail.entity.EmailItem;
 import org.patientportal.mail.entity.EmailTemplate;
-import org.patientportal.platform.boundary.Settings;
 
 /**
  * The texts of the portal's emails, in the languages of its views: {@code emails.properties}
@@ -24,7 +23,11 @@ public class EmailTemplates {
   private final String inboxLink;
 
   public EmailTemplates() {
-    this(Settings.get("portal.base-url", "PORTAL_BASE_URL", "https://localhost:8443/portal"));
+    this(
+        org.eclipse.microprofile.config.ConfigProvider.getConfig(
+                EmailTemplates.class.getClassLoader())
+            .getOptionalValue("portal.base-url", String.class)
+            .orElse("https://localhost:8443/portal"));
   }
 
   EmailTemplates(String baseUrl) {

@@ -9,4 +9,9 @@ public class MailNotSentException extends RuntimeException {
   public MailNotSentException(String idempotencyKey, Throwable cause) {
     super("The email of idempotency key " + idempotencyKey + " was not sent", cause);
   }
+
+  /** With why, e.g. "MailConnectException: ... <- ConnectException: Connection refused". */
+  public MailNotSentException(String idempotencyKey, String why, Throwable cause) {
+    super("The email of idempotency key " + idempotencyKey + " was not sent: " + why, cause);
+  }
 }

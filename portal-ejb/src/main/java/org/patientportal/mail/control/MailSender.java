@@ -13,8 +13,8 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.util.Date;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.patientportal.mail.entity.EmailItem;
-import org.patientportal.platform.boundary.Settings;
 
 /**
  * Sends an email through the server's mail session {@code java:jboss/mail/Portal} (its SMTP server
@@ -27,10 +27,17 @@ public class MailSender {
 
   static final String CHARSET = "UTF-8";
 
+  private static final java.util.logging.Logger LOG =
+      java.util.logging.Logger.getLogger(MailSender.class.getName());
+
   @Resource(lookup = "java:jboss/mail/Portal")
   Session session;
 
   @Inject Clock clock;
+
+  @Inject
+  @ConfigProperty(name = "portal.mail.from", defaultValue = "no-reply@portal.test")
+  String fromSetting;
 
   private InternetAddress from;
 
@@ -46,7 +53,7 @@ public class MailSender {
 
   @PostConstruct
   void readSettings() {
-    from = address(Settings.get("portal.mail.from", "PORTAL_MAIL_FROM", "no-reply@portal.test"));
+    from = address(fromSetting);
   }
 
   /**
@@ -58,8 +65,43 @@ public class MailSender {
     try {
       Transport.send(compose(item, email));
     } catch (MessagingException e) {
-      throw new MailNotSentException(item.idempotencyKey(), e);
+      // why, for whoever runs the SMTP server: the cause chain (the SMTP server's answers, the
+      // network errors), never the email's content
+      String why = causes(e);
+      LOG.warning(
+          () ->
+              "The email of idempotency key "
+                  + item.idempotencyKey()
+                  + " was not sent (it is tried again later): "
+                  + why);
+      throw new MailNotSentException(item.idempotencyKey(), why, e);
     }
+  }
+
+  /**
+   * Each exception of the chain as "Type: message", outermost first, joined by " <- " (e.g. the
+   * SMTP server's refusal, or "ConnectException: Connection refused").
+   */
+  static String causes(Throwable failure) {
+    StringBuilder chain = new StringBuilder();
+    java.util.Set<Throwable> seen =
+        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    Throwable t = failure;
+    while (t != null && seen.add(t)) {
+      if (!chain.isEmpty()) {
+        chain.append(" <- ");
+      }
+      chain.append(t.getClass().getSimpleName());
+      if (t.getMessage() != null) {
+        chain.append(": ").append(t.getMessage().strip());
+      }
+      // MessagingException keeps its cause as the "next exception" too
+      t =
+          t instanceof MessagingException m && m.getNextException() != null
+              ? m.getNextException()
+              : t.getCause();
+    }
+    return chain.toString();
   }
 
   MimeMessage compose(EmailItem item, Email email) throws MessagingException {

@@ -10,6 +10,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.List;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.patientportal.care.entity.CarePool;
 import org.patientportal.care.entity.PoolRole;
 import org.patientportal.identity.entity.PortalUser;
@@ -49,9 +50,13 @@ public class DemoData {
   @PersistenceContext EntityManager em;
   @Inject Clock clock;
 
+  @Inject
+  @ConfigProperty(name = "portal.demo-data", defaultValue = "false")
+  boolean demo;
+
   @PostConstruct
   void load() {
-    if (!Settings.demo()) {
+    if (!demo) {
       return;
     }
     int created = 0;

@@ -6,21 +6,31 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceUnit;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.UUID;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.hibernate.SessionFactory;
+import org.patientportal.platform.control.Installation;
 
 /**
  * Brings the database to the schema this build expects before anything else runs: Flyway applies
  * the versioned migrations in {@code db/migration}, then Hibernate validates its mapping against
- * the result. A mismatch fails the deployment rather than the first request that meets it.
+ * the result. A mismatch fails the deployment rather than the first request that meets it. Then it
+ * reads the database's installation id (writing one at the first start), under which the files that
+ * belong to this database are kept ({@link #installationFolder()}).
  */
 @Startup
 @Singleton
+@jakarta.ejb.DependsOn("StartupChecks")
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class SchemaMigration {
 
@@ -30,6 +40,10 @@ public class SchemaMigration {
   DataSource dataSource;
 
   @PersistenceUnit EntityManagerFactory entityManagerFactory;
+
+  @Inject Clock clock;
+
+  private UUID installationId;
 
   @PostConstruct
   void migrate() {
@@ -48,6 +62,52 @@ public class SchemaMigration {
                 + result.migrationsExecuted
                 + " migrations applied now)");
     entityManagerFactory.unwrap(SessionFactory.class).getSchemaManager().validateMappedObjects();
+    try (Connection c = dataSource.getConnection()) {
+      installationId = Installation.ensure(c, clock.instant());
+      if (!filesPlacedBySettings()
+          && Installation.adoptEarlierLayout(c, dataDir(), installationId)) {
+        LOG.info(
+            () ->
+                "The key stores and checkpoints of this database moved to "
+                    + installationFolder()
+                    + " (a folder per database now)");
+      }
+    } catch (SQLException | java.io.IOException e) {
+      throw new IllegalStateException("Could not read the database's installation id", e);
+    }
+    LOG.info(() -> "Database of installation " + installationId);
+  }
+
+  /** The id of the installation this database belongs to. */
+  public UUID installationId() {
+    return installationId;
+  }
+
+  /**
+   * Where the files of this database's installation are kept by default: {@code <server data
+   * dir>/portal/<installation id>} (checkpoints, archives and key stores unless their settings name
+   * other places).
+   */
+  public Path installationFolder() {
+    return Installation.folder(dataDir(), installationId);
+  }
+
+  private static Path dataDir() {
+    return Path.of(
+        System.getProperty("jboss.server.data.dir", System.getProperty("java.io.tmpdir")));
+  }
+
+  /** Whether the settings place the key stores or audit files themselves (then nothing moves). */
+  private static boolean filesPlacedBySettings() {
+    org.eclipse.microprofile.config.Config config =
+        org.eclipse.microprofile.config.ConfigProvider.getConfig(
+            SchemaMigration.class.getClassLoader());
+    return java.util.stream.Stream.of(
+            "portal.keystore.path",
+            "portal.audit.keystore.path",
+            "portal.audit.checkpoint-file",
+            "portal.audit.archive-dir")
+        .anyMatch(name -> config.getOptionalValue(name, String.class).isPresent());
   }
 
   /**

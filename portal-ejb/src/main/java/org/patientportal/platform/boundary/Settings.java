@@ -3,6 +3,10 @@ package org.patientportal.platform.boundary;
 /**
  * The portal's own settings: a system property (portal.x.y) wins over an environment variable
  * (PORTAL_X_Y), which wins over the default. Read where they are used, at start-up.
+ *
+ * <p>Superseded by MicroProfile Config ({@code @ConfigProperty}, which maps portal.x.y to
+ * PORTAL_X_Y by the same rule): only messaging still reads its settings here, until it is converted
+ * too.
  */
 public final class Settings {
 

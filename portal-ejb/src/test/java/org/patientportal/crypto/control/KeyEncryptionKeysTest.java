@@ -32,6 +32,25 @@ class KeyEncryptionKeysTest {
   }
 
   @Test
+  void theKeyStoreIsOwnerOnlyWhenWrittenAndWhenAnOlderLooserOneIsOpened() throws Exception {
+    Path file = dir.resolve("keys/portal-kek.bcfks");
+    KeyEncryptionKeys keys = KeyEncryptionKeys.openOrCreate(file, PASSWORD, new SecureRandom());
+    assertEquals("rw-------", permissions(file));
+    keys.rotate();
+    assertEquals("rw-------", permissions(file), "after a rotation too");
+
+    java.nio.file.Files.setPosixFilePermissions(
+        file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    KeyEncryptionKeys.openOrCreate(file, PASSWORD, new SecureRandom());
+    assertEquals("rw-------", permissions(file), "a key store readable by others is tightened");
+  }
+
+  private static String permissions(Path file) throws java.io.IOException {
+    return java.nio.file.attribute.PosixFilePermissions.toString(
+        Files.getPosixFilePermissions(file));
+  }
+
+  @Test
   void rotationAndRetirementAreSavedToTheFile() {
     Path file = dir.resolve("kek.bcfks");
     KeyEncryptionKeys keys = KeyEncryptionKeys.openOrCreate(file, PASSWORD, new SecureRandom());

@@ -91,8 +91,35 @@ class MailSenderTest {
     MailSender unreachable =
         new MailSender(Session.getInstance(properties), Clock.systemUTC(), "no-reply@portal.test");
 
-    MailNotSentException e =
-        assertThrows(MailNotSentException.class, () -> unreachable.send(item, email));
+    java.util.List<java.util.logging.LogRecord> logged = new java.util.ArrayList<>();
+    java.util.logging.Handler handler =
+        new java.util.logging.Handler() {
+          @Override
+          public void publish(java.util.logging.LogRecord r) {
+            logged.add(r);
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    java.util.logging.Logger log = java.util.logging.Logger.getLogger(MailSender.class.getName());
+    log.addHandler(handler);
+    MailNotSentException e;
+    try {
+      e = assertThrows(MailNotSentException.class, () -> unreachable.send(item, email));
+    } finally {
+      log.removeHandler(handler);
+    }
     assertTrue(e.getMessage().contains(KEY));
+    // the cause chain down to the network's refusal, in the exception and in the log
+    assertTrue(e.getMessage().contains("ConnectException: Connection refused"), e.getMessage());
+    assertEquals(1, logged.size());
+    String line = logged.get(0).getMessage();
+    assertTrue(line.contains(KEY) && line.contains("Connection refused"), line);
+    // never the email's content
+    assertTrue(!line.contains(email.subject()) && !line.contains(email.text().strip()), line);
   }
 }

@@ -32,12 +32,22 @@ class EnvelopeIT {
   }
 
   @Inject Crypto crypto;
+  @jakarta.ejb.EJB org.patientportal.platform.boundary.SchemaMigration schema;
 
   @Test
-  void theDemoKeyStoreIsABcfksFileInTheServersDataFolder() throws Exception {
+  void theDemoKeyStoreIsAnOwnerOnlyBcfksFileInTheInstallationsDataFolder() throws Exception {
+    // each database its own key store: <data>/portal/<the database's installation id>/keys
     Path file =
-        Path.of(System.getProperty("jboss.server.data.dir"), "portal/keys/portal-kek.bcfks");
+        Path.of(
+            System.getProperty("jboss.server.data.dir"),
+            "portal",
+            schema.installationId().toString(),
+            "keys/portal-kek.bcfks");
+    assertEquals(file, crypto.keyStoreFile());
     assertFalse(Files.size(file) == 0);
+    assertEquals(
+        "rw-------",
+        java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
     String head = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
     assertFalse(head.contains("kek-v1\u0000\u0000"), "entries are protected, not plain");
   }

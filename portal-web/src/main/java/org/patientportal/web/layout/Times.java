@@ -1,13 +1,15 @@
 package org.patientportal.web.layout;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import org.patientportal.platform.boundary.Settings;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Shows instants in the hospital's time zone ({@code portal.time-zone}, a system property or the
@@ -17,8 +19,16 @@ import org.patientportal.platform.boundary.Settings;
 @ApplicationScoped
 public class Times {
 
-  private final ZoneId zone =
-      ZoneId.of(Settings.get("portal.time-zone", "PORTAL_TIME_ZONE", "America/New_York"));
+  @Inject
+  @ConfigProperty(name = "portal.time-zone", defaultValue = "America/New_York")
+  String zoneSetting;
+
+  private ZoneId zone;
+
+  @PostConstruct
+  void readZone() {
+    zone = ZoneId.of(zoneSetting.strip());
+  }
 
   /** Date and time, e.g. "Nov 25, 2026, 5:46:20 AM" or "25 nov 2026, 5:46:20". */
   public String dateTime(Instant instant) {

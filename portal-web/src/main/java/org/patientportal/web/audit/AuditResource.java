@@ -18,12 +18,12 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.patientportal.audit.boundary.AuditService;
 import org.patientportal.audit.entity.AuditAction;
 import org.patientportal.audit.entity.AuditEntry;
 import org.patientportal.audit.entity.AuditOutcome;
 import org.patientportal.audit.entity.AuditQuery;
-import org.patientportal.platform.boundary.Settings;
 import org.patientportal.shared.entity.InvalidInputException;
 
 /**
@@ -135,7 +135,9 @@ public class AuditResource {
     AuditFhir.Context context =
         new AuditFhir.Context(
             uriInfo == null ? null : uriInfo.getBaseUri().getHost(),
-            Settings.get("portal.mrn-system", "PORTAL_MRN_SYSTEM", AuditFhir.DEFAULT_MRN_SYSTEM),
+            ConfigProvider.getConfig()
+                .getOptionalValue("portal.mrn-system", String.class)
+                .orElse(AuditFhir.DEFAULT_MRN_SYSTEM),
             audit.medicalRecordNumbers(entries));
     Instant now = Instant.now();
     StreamingOutput body =

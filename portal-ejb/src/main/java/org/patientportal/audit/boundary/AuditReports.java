@@ -17,7 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -46,7 +46,8 @@ import org.patientportal.shared.entity.InvalidInputException;
  *
  * <p>The database does the reading and counting, always within a bounded time range, so that the
  * reports keep their cost over millions of entries (index {@code audit_entry_at_action_ix}, V8).
- * Days are UTC days. The rules come from settings (system property or environment variable):
+ * Days are the hospital's (PORTAL_TIME_ZONE). The rules come from settings (system property or
+ * environment variable):
  *
  * <ul>
  *   <li>{@code portal.audit.burst-opens} / PORTAL_AUDIT_BURST_OPENS: a burst is more than this many
@@ -63,7 +64,7 @@ import org.patientportal.shared.entity.InvalidInputException;
 @RolesAllowed(Roles.AUDITOR)
 public class AuditReports {
 
-  /** The activity report's default range: the last 30 days, today (UTC) included. */
+  /** The activity report's default range: the last 30 days, today (the hospital's) included. */
   public static final int DEFAULT_ACTIVITY_DAYS = 30;
 
   public static final int MAX_ACTIVITY_DAYS = 366;
@@ -120,18 +121,25 @@ public class AuditReports {
                 + ")");
   }
 
+  /** The hospital's time zone, whose days the activity report counts. */
+  static ZoneId hospitalZone() {
+    return ZoneId.of(Settings.get("portal.time-zone", "PORTAL_TIME_ZONE", "America/New_York"));
+  }
+
   /** The rules the unusual-access report applies. */
   public AccessRules rules() {
     return rules;
   }
 
   /**
-   * Accesses (messages opened, attachments downloaded) and refused requests per UTC day, from
-   * {@code from} to {@code to} inclusive, one line for every day (zero for a quiet day). Either end
-   * may be null: the range defaults to the {@value #DEFAULT_ACTIVITY_DAYS} days up to today.
+   * Accesses (messages opened, attachments downloaded) and refused requests per day of the
+   * hospital's time zone (PORTAL_TIME_ZONE, as the views show times), from {@code from} to {@code
+   * to} inclusive, one line for every day (zero for a quiet day). Either end may be null: the range
+   * defaults to the {@value #DEFAULT_ACTIVITY_DAYS} days up to today.
    */
   public List<DailyActivity> activity(LocalDate from, LocalDate to) {
-    LocalDate last = to != null ? to : LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    ZoneId zone = hospitalZone();
+    LocalDate last = to != null ? to : LocalDate.ofInstant(clock.instant(), zone);
     LocalDate first = from != null ? from : last.minusDays(DEFAULT_ACTIVITY_DAYS - 1L);
     if (first.isAfter(last)) {
       throw new InvalidInputException("from", "The first day is after the last.");
@@ -140,7 +148,8 @@ public class AuditReports {
       throw new InvalidInputException(
           "to", "A report covers at most " + MAX_ACTIVITY_DAYS + " days; choose a shorter range.");
     }
-    String day = "cast(occurred_at at time zone 'UTC' as date)";
+    // a ZoneId's id holds only letters, digits and "/_+-:": safe as a literal
+    String day = "cast(occurred_at at time zone '" + zone.getId() + "' as date)";
     List<?> rows =
         em.createNativeQuery(
                 "select "
@@ -153,8 +162,8 @@ public class AuditReports {
                     + " from audit_entry where occurred_at >= ?1 and occurred_at < ?2"
                     + " group by "
                     + day)
-            .setParameter(1, first.atStartOfDay(ZoneOffset.UTC).toInstant())
-            .setParameter(2, last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant())
+            .setParameter(1, first.atStartOfDay(zone).toInstant())
+            .setParameter(2, last.plusDays(1).atStartOfDay(zone).toInstant())
             .getResultList();
     Map<LocalDate, DailyActivity> byDay = new HashMap<>();
     for (Object row : rows) {

@@ -48,10 +48,10 @@ class KeysBrowserIT {
       assertTrue(dialog.getText().contains("Rotate the key-encryption key?"), dialog.getText());
       assertEquals(List.of(), browser.seriousAccessibilityViolations());
       browser.screenshot("admin-keys-confirm");
-      WebElement no = browser.driver().findElement(By.id("rotation:no"));
+      // focus starts on Cancel, so Enter alone never rotates
       new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
-          .until(ExpectedConditions.elementToBeClickable(no));
-      no.sendKeys(org.openqa.selenium.Keys.ENTER);
+          .until(d -> "rotation:no".equals(d.switchTo().activeElement().getAttribute("id")));
+      browser.driver().switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ENTER);
       new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
           .until(ExpectedConditions.invisibilityOfElementLocated(By.id("rotation:confirm")));
       assertEquals(

@@ -74,6 +74,9 @@ public class AuditReports {
 
   public static final Duration MAX_UNUSUAL_RANGE = Duration.ofDays(31);
 
+  /** Seconds in a quarter of an hour: the activity report's unit of counting. */
+  private static final long QUARTER = 900;
+
   /** The most entries the report reads for one kind of finding; past it, the report is cut. */
   public static final int MAX_ENTRIES = 5_000;
 
@@ -148,12 +151,14 @@ public class AuditReports {
       throw new InvalidInputException(
           "to", "A report covers at most " + MAX_ACTIVITY_DAYS + " days; choose a shorter range.");
     }
-    // a ZoneId's id holds only letters, digits and "/_+-:": safe as a literal
-    String day = "cast(occurred_at at time zone '" + zone.getId() + "' as date)";
+    // counted per quarter of an hour by the database (every zone's offset is a whole number of
+    // quarters), then summed per local day here: "at time zone" with a region does not give the
+    // local date on every database (H2 casts to the session's zone)
+    String quarter = "floor(extract(epoch from occurred_at) / " + QUARTER + ")";
     List<?> rows =
         em.createNativeQuery(
                 "select "
-                    + day
+                    + quarter
                     + ", sum(case when action in ("
                     + OPENS_SQL
                     + ") and outcome = 'SUCCESS' then 1 else 0 end)"
@@ -161,19 +166,22 @@ public class AuditReports {
                     + " then 1 else 0 end)"
                     + " from audit_entry where occurred_at >= ?1 and occurred_at < ?2"
                     + " group by "
-                    + day)
+                    + quarter)
             .setParameter(1, first.atStartOfDay(zone).toInstant())
             .setParameter(2, last.plusDays(1).atStartOfDay(zone).toInstant())
             .getResultList();
-    Map<LocalDate, DailyActivity> byDay = new HashMap<>();
+    Map<LocalDate, long[]> byDay = new HashMap<>();
     for (Object row : rows) {
       Object[] columns = (Object[]) row;
-      LocalDate d = localDate(columns[0]);
-      byDay.put(d, new DailyActivity(d, number(columns[1]), number(columns[2])));
+      LocalDate d = Instant.ofEpochSecond(number(columns[0]) * QUARTER).atZone(zone).toLocalDate();
+      long[] counts = byDay.computeIfAbsent(d, k -> new long[2]);
+      counts[0] += number(columns[1]);
+      counts[1] += number(columns[2]);
     }
     List<DailyActivity> days = new ArrayList<>();
     for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
-      days.add(byDay.getOrDefault(d, new DailyActivity(d, 0, 0)));
+      long[] counts = byDay.getOrDefault(d, new long[2]);
+      days.add(new DailyActivity(d, counts[0], counts[1]));
     }
     log.record(
         caller(),
@@ -388,16 +396,6 @@ public class AuditReports {
 
   private static Instant min(Instant a, Instant b) {
     return a.isBefore(b) ? a : b;
-  }
-
-  private static LocalDate localDate(Object value) {
-    if (value instanceof LocalDate d) {
-      return d;
-    }
-    if (value instanceof java.sql.Date d) {
-      return d.toLocalDate();
-    }
-    return LocalDate.parse(Objects.toString(value).substring(0, 10));
   }
 
   private static long number(Object value) {

@@ -17,7 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -47,7 +47,8 @@ import org.patientportal.shared.entity.InvalidInputException;
  *
  * <p>The database does the reading and counting, always within a bounded time range, so that the
  * reports keep their cost over millions of entries (index {@code audit_entry_at_action_ix}, V8).
- * Days are UTC days. The rules come from settings (system property or environment variable):
+ * Days are the hospital's (PORTAL_TIME_ZONE). The rules come from settings (system property or
+ * environment variable):
  *
  * <ul>
  *   <li>{@code portal.audit.burst-opens} / PORTAL_AUDIT_BURST_OPENS: a burst is more than this many
@@ -64,7 +65,7 @@ import org.patientportal.shared.entity.InvalidInputException;
 @RolesAllowed(Roles.AUDITOR)
 public class AuditReports {
 
-  /** The activity report's default range: the last 30 days, today (UTC) included. */
+  /** The activity report's default range: the last 30 days, today (the hospital's) included. */
   public static final int DEFAULT_ACTIVITY_DAYS = 30;
 
   public static final int MAX_ACTIVITY_DAYS = 366;
@@ -73,6 +74,9 @@ public class AuditReports {
   public static final Duration DEFAULT_UNUSUAL_RANGE = Duration.ofDays(7);
 
   public static final Duration MAX_UNUSUAL_RANGE = Duration.ofDays(31);
+
+  /** Seconds in a quarter of an hour: the activity report's unit of counting. */
+  private static final long QUARTER = 900;
 
   /** The most entries the report reads for one kind of finding; past it, the report is cut. */
   public static final int MAX_ENTRIES = 5_000;
@@ -119,18 +123,25 @@ public class AuditReports {
                 + ")");
   }
 
+  /** The hospital's time zone, whose days the activity report counts. */
+  static ZoneId hospitalZone() {
+    return ZoneId.of(Settings.get("portal.time-zone", "PORTAL_TIME_ZONE", "America/New_York"));
+  }
+
   /** The rules the unusual-access report applies. */
   public AccessRules rules() {
     return rules;
   }
 
   /**
-   * Accesses (messages opened, attachments downloaded) and refused requests per UTC day, from
-   * {@code from} to {@code to} inclusive, one line for every day (zero for a quiet day). Either end
-   * may be null: the range defaults to the {@value #DEFAULT_ACTIVITY_DAYS} days up to today.
+   * Accesses (messages opened, attachments downloaded) and refused requests per day of the
+   * hospital's time zone (PORTAL_TIME_ZONE, as the views show times), from {@code from} to {@code
+   * to} inclusive, one line for every day (zero for a quiet day). Either end may be null: the range
+   * defaults to the {@value #DEFAULT_ACTIVITY_DAYS} days up to today.
    */
   public List<DailyActivity> activity(LocalDate from, LocalDate to) {
-    LocalDate last = to != null ? to : LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    ZoneId zone = hospitalZone();
+    LocalDate last = to != null ? to : LocalDate.ofInstant(clock.instant(), zone);
     LocalDate first = from != null ? from : last.minusDays(DEFAULT_ACTIVITY_DAYS - 1L);
     if (first.isAfter(last)) {
       throw new InvalidInputException("from", "The first day is after the last.");
@@ -141,11 +152,14 @@ public class AuditReports {
       throw new InvalidInputException(
           "to", "A report covers at most " + MAX_ACTIVITY_DAYS + " days; choose a shorter range.");
     }
-    String day = "cast(occurred_at at time zone 'UTC' as date)";
+    // counted per quarter of an hour by the database (every zone's offset is a whole number of
+    // quarters), then summed per local day here: "at time zone" with a region does not give the
+    // local date on every database (H2 casts to the session's zone)
+    String quarter = "floor(extract(epoch from occurred_at) / " + QUARTER + ")";
     List<?> rows =
         em.createNativeQuery(
                 "select "
-                    + day
+                    + quarter
                     + ", sum(case when action in ("
                     + OPENS_SQL
                     + ") and outcome = 'SUCCESS' then 1 else 0 end)"
@@ -153,19 +167,22 @@ public class AuditReports {
                     + " then 1 else 0 end)"
                     + " from audit_entry where occurred_at >= ?1 and occurred_at < ?2"
                     + " group by "
-                    + day)
-            .setParameter(1, first.atStartOfDay(ZoneOffset.UTC).toInstant())
-            .setParameter(2, last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant())
+                    + quarter)
+            .setParameter(1, first.atStartOfDay(zone).toInstant())
+            .setParameter(2, last.plusDays(1).atStartOfDay(zone).toInstant())
             .getResultList();
-    Map<LocalDate, DailyActivity> byDay = new HashMap<>();
+    Map<LocalDate, long[]> byDay = new HashMap<>();
     for (Object row : rows) {
       Object[] columns = (Object[]) row;
-      LocalDate d = localDate(columns[0]);
-      byDay.put(d, new DailyActivity(d, number(columns[1]), number(columns[2])));
+      LocalDate d = Instant.ofEpochSecond(number(columns[0]) * QUARTER).atZone(zone).toLocalDate();
+      long[] counts = byDay.computeIfAbsent(d, k -> new long[2]);
+      counts[0] += number(columns[1]);
+      counts[1] += number(columns[2]);
     }
     List<DailyActivity> days = new ArrayList<>();
     for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
-      days.add(byDay.getOrDefault(d, new DailyActivity(d, 0, 0)));
+      long[] counts = byDay.getOrDefault(d, new long[2]);
+      days.add(new DailyActivity(d, counts[0], counts[1]));
     }
     log.record(
         caller(),
@@ -412,16 +429,6 @@ public class AuditReports {
 
   private static Instant min(Instant a, Instant b) {
     return a.isBefore(b) ? a : b;
-  }
-
-  private static LocalDate localDate(Object value) {
-    if (value instanceof LocalDate d) {
-      return d;
-    }
-    if (value instanceof java.sql.Date d) {
-      return d.toLocalDate();
-    }
-    return LocalDate.parse(Objects.toString(value).substring(0, 10));
   }
 
   private static long number(Object value) {

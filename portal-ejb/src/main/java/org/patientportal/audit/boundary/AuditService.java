@@ -131,7 +131,8 @@ public class AuditService {
 
   /**
    * The calling patient's access report, newest first: who else opened their messages or
-   * attachments, or was refused them, when and in what role. Only ever the caller's own.
+   * attachments, or was refused them, when and in what role. Only ever the caller's own; a refused
+   * attempt by someone who is not care staff names no one (see {@link AccessReportLine}).
    */
   @RolesAllowed(Roles.PATIENT)
   public List<AccessReportLine> myAccessLog(int page, int size) {
@@ -148,7 +149,12 @@ public class AuditService {
             .setMaxResults(size)
             .getResultList();
     java.util.Map<String, String> names =
-        people.displayNames(entries.stream().map(AuditEntry::getActor).distinct().toList());
+        people.displayNames(
+            entries.stream()
+                .filter(e -> !AccessReportLine.hidesActor(e))
+                .map(AuditEntry::getActor)
+                .distinct()
+                .toList());
     return entries.stream().map(e -> new AccessReportLine(e, names.get(e.getActor()))).toList();
   }
 

@@ -215,14 +215,15 @@ class AuditReportsIT {
     assertEquals(expected, found, report.toString());
     assertEquals(burst + 1, seqs.get("burst").size());
 
-    // the counts per UTC day: what was there before, and what this test wrote
+    // the counts per day of the hospital: what was there before, and what this test wrote
     LocalDate firstDay = monday;
     LocalDate lastDay = monday.plusDays(6);
     HttpResponse<String> afterResponse =
         Portal.get("/audit/reports/activity?from=" + firstDay + "&to=" + lastDay, "audit.kim");
     assertEquals(200, afterResponse.statusCode(), afterResponse.body());
     JsonNode activity = Portal.json(afterResponse.body());
-    assertEquals("UTC", activity.get("timeZone").asText());
+    // days are the hospital's, the zone the unusual-access rules default to as well
+    assertEquals(HOSPITAL.getId(), activity.get("timeZone").asText());
     assertEquals(firstDay.toString(), activity.get("from").asText());
     assertEquals(lastDay.toString(), activity.get("to").asText());
     assertEquals(7, activity.get("days").size(), "every day, quiet ones too: " + activity);
@@ -239,6 +240,9 @@ class AuditReportsIT {
         wrote.keySet().stream().allMatch(d -> d.compareTo(lastDay.toString()) <= 0),
         "everything written falls in the week: " + wrote);
   }
+
+  /** The hospital's time zone (the portal's default, as the tests run it). */
+  private static final ZoneId HOSPITAL = ZoneId.of("America/New_York");
 
   /** The counts per day of the week, taken before this test wrote anything. */
   private final Map<String, long[]> baseline = new HashMap<>();
@@ -266,8 +270,7 @@ class AuditReportsIT {
   }
 
   private static long[] day(Map<String, long[]> days, Instant t) {
-    return days.computeIfAbsent(
-        LocalDate.ofInstant(t, ZoneOffset.UTC).toString(), d -> new long[2]);
+    return days.computeIfAbsent(LocalDate.ofInstant(t, HOSPITAL).toString(), d -> new long[2]);
   }
 
   private static Instant at(LocalDate day, int hour, int minute, ZoneId zone) {
@@ -293,8 +296,7 @@ class AuditReportsIT {
     assertEquals(200, activity.statusCode(), activity.body());
     JsonNode days = Portal.json(activity.body()).get("days");
     assertEquals(30, days.size());
-    assertEquals(
-        LocalDate.now(ZoneOffset.UTC).toString(), days.get(days.size() - 1).get("day").asText());
+    assertEquals(LocalDate.now(HOSPITAL).toString(), days.get(days.size() - 1).get("day").asText());
 
     HttpResponse<String> unusual = Portal.get("/audit/reports/unusual-access", "audit.kim");
     assertEquals(200, unusual.statusCode(), unusual.body());

@@ -122,7 +122,7 @@ class AuditConsoleIT {
           .until(d -> "details-title".equals(d.switchTo().activeElement().getAttribute("id")));
       assertEquals("dr.chen", text(browser, "detail-actor"));
       assertEquals("pat.jones", text(browser, "detail-patient"));
-      assertEquals("ACCESS_DENIED", text(browser, "detail-action"));
+      assertEquals("Refused access", text(browser, "detail-action"));
       assertEquals("Refused", text(browser, "detail-outcome"));
       assertEquals(first.get("resource").asText(), text(browser, "detail-resource"));
       assertEquals(first.get("clientAddress").asText(), text(browser, "detail-client"));
@@ -171,6 +171,65 @@ class AuditConsoleIT {
     }
   }
 
+  /**
+   * At 1280 px the Action column shows its whole text, in the page's language; the What column says
+   * what a search was about in words, never "actor=null".
+   */
+  @ParameterizedTest(name = "in {0}")
+  @ValueSource(strings = {"en", "es"})
+  void actionsAndWhatAreWholeWordsInThePagesLanguage(String language) {
+    String refused = language.equals("en") ? "Refused access" : "Acceso denegado";
+    String searched =
+        language.equals("en") ? "Searched the access log" : "Buscó en el registro de accesos";
+    try (Browser browser = new Browser(language)) {
+      browser.signIn("audit.kim");
+      browser.open(Portal.URL + "/audit/log.xhtml");
+      browser.waitFor(By.id("results:entries"));
+      assertEquals(
+          refused,
+          new Select(browser.driver().findElement(By.id("search:action")))
+              .getOptions().stream()
+                  .filter(o -> "ACCESS_DENIED".equals(o.getAttribute("value")))
+                  .findFirst()
+                  .orElseThrow()
+                  .getText());
+      criteria(browser);
+      search(browser);
+      List<WebElement> actions =
+          browser
+              .driver()
+              .findElements(By.cssSelector("#results\\:entries td.portal-audit-action"));
+      assertEquals(PAGE, actions.size());
+      for (WebElement action : actions) {
+        assertEquals(refused, action.getText());
+      }
+      assertEquals(List.of(), browser.cutOff("#results\\:entries td"), "cells cut off");
+      assertEquals(0, browser.horizontalOverflow("#results\\:entries .ui-datatable-tablewrapper"));
+      assertEquals(0, browser.horizontalOverflow("html"));
+
+      // the searches of the access log: the What column names the criteria given, no "null"
+      WebElement patient = browser.driver().findElement(By.id("search:patient"));
+      patient.clear();
+      WebElement actor = browser.driver().findElement(By.id("search:actor"));
+      actor.sendKeys("audit.kim");
+      new Select(browser.driver().findElement(By.id("search:outcome"))).selectByIndex(0);
+      new Select(browser.driver().findElement(By.id("search:action")))
+          .selectByValue("AUDIT_SEARCH");
+      search(browser);
+      List<WebElement> rows =
+          browser.driver().findElements(By.cssSelector("#results\\:entries tbody tr"));
+      assertTrue(!rows.isEmpty(), "audit.kim's searches are listed");
+      for (WebElement row : rows) {
+        String what = row.findElement(By.cssSelector("td.portal-audit-what")).getText();
+        assertTrue(row.getText().contains(searched), row.getText());
+        assertTrue(!what.contains("null") && !what.contains("="), what);
+      }
+      assertEquals(List.of(), browser.cutOff("#results\\:entries td"), "cells cut off");
+      assertEquals(List.of(), browser.seriousAccessibilityViolations());
+      browser.screenshot("audit-console-actions-" + language);
+    }
+  }
+
   @Test
   void theConsoleIsAccessibleInSpanish() {
     try (Browser browser = new Browser("es")) {
@@ -182,6 +241,7 @@ class AuditConsoleIT {
       browser.driver().findElement(By.id("results:entries:0:show")).sendKeys(Keys.ENTER);
       assertTrue(browser.waitFor(By.id("details-title")).getText().startsWith("Entrada "));
       assertEquals("Denegado", text(browser, "detail-outcome"));
+      assertEquals("Acceso denegado", text(browser, "detail-action"));
       // a time before the start is refused in Spanish
       WebElement to = browser.driver().findElement(By.id("search:to"));
       to.sendKeys("2000-01-01");

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -45,12 +45,18 @@ class AuditReportsBrowserIT {
       WebElement accesses = browser.waitFor(By.cssSelector("#accessesChart canvas"));
       assertEquals("img", accesses.getAttribute("role"));
       assertTrue(
-          accesses.getAttribute("aria-label").startsWith("Bar chart of accesses per UTC day"),
+          accesses
+              .getAttribute("aria-label")
+              .startsWith("Bar chart of accesses per day (time zone America/New_York)"),
           accesses.getAttribute("aria-label"));
       WebElement refused = browser.waitFor(By.cssSelector("#refusedChart canvas"));
       assertTrue(refused.getAttribute("aria-label").startsWith("Bar chart of refused requests"));
       assertTrue(
-          browser.driver().findElement(By.id("activity-range")).getText().contains("(UTC days)"));
+          browser
+              .driver()
+              .findElement(By.id("activity-range"))
+              .getText()
+              .contains("(days in America/New_York)"));
 
       browser.driver().findElement(By.cssSelector("#activity-numbers summary")).click();
       WebElement table = browser.waitFor(By.id("activityTable"));
@@ -58,7 +64,7 @@ class AuditReportsBrowserIT {
       assertEquals(30, rows.size(), "one row per day of the last 30");
       WebElement today = rows.get(rows.size() - 1);
       List<WebElement> cells = today.findElements(By.tagName("td"));
-      assertEquals(LocalDate.now(ZoneOffset.UTC).toString(), cells.get(0).getText());
+      assertEquals(LocalDate.now(ZoneId.of("America/New_York")).toString(), cells.get(0).getText());
       assertTrue(
           Long.parseLong(cells.get(1).getText().replace(",", "")) > burst,
           "today's accesses include the burst: " + today.getText());

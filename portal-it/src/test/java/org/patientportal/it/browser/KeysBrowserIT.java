@@ -41,13 +41,42 @@ class KeysBrowserIT {
           browser.waitFor(By.id("current-version")).getText());
       assertEquals(List.of(), browser.seriousAccessibilityViolations());
 
+      // Rotating asks first; Escape (or Cancel) rotates nothing and gives focus back
       WebElement rotate = browser.driver().findElement(By.id("rotation:rotate"));
       rotate.sendKeys(org.openqa.selenium.Keys.ENTER); // by keyboard
+      WebElement dialog = browser.waitFor(By.id("rotation:confirm"));
+      assertTrue(dialog.getText().contains("Rotate the key-encryption key?"), dialog.getText());
+      assertEquals(List.of(), browser.seriousAccessibilityViolations());
+      browser.screenshot("admin-keys-confirm");
+      // focus starts on Cancel, so Enter alone never rotates
+      new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+          .until(d -> "rotation:no".equals(d.switchTo().activeElement().getAttribute("id")));
+      browser.driver().switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ENTER);
+      new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+          .until(ExpectedConditions.invisibilityOfElementLocated(By.id("rotation:confirm")));
+      assertEquals(
+          before,
+          Portal.json(Portal.get("/admin/keys", "admin.ito").body()).get("currentVersion").asInt(),
+          "cancelled: nothing rotated");
+      assertTrue(browser.driver().findElements(By.id("rotated")).isEmpty());
+
+      // Asked again and confirmed by keyboard, it rotates
+      rotate.sendKeys(org.openqa.selenium.Keys.ENTER);
+      WebElement yes = browser.waitFor(By.id("rotation:yes"));
+      new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+          .until(ExpectedConditions.elementToBeClickable(yes));
+      yes.sendKeys(org.openqa.selenium.Keys.ENTER);
       new WebDriverWait(browser.driver(), Duration.ofSeconds(60))
           .until(ExpectedConditions.stalenessOf(rotate));
       String rotated = browser.waitFor(By.id("rotated")).getText();
       assertTrue(
           rotated.startsWith("Rotated: version " + (before + 1) + " is now current"), rotated);
+      // the versions removed in words, never "[]"
+      assertTrue(
+          rotated.endsWith("No older versions were removed.")
+              || rotated.matches("(?s).*Versions? [0-9, ]+ (was|were) removed\\.$"),
+          rotated);
+      assertTrue(!rotated.contains("[") && !rotated.contains("]"), rotated);
       assertEquals(
           "Key version " + (before + 1) + " protects new messages.",
           browser.waitFor(By.id("current-version")).getText());

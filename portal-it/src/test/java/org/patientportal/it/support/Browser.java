@@ -35,6 +35,14 @@ public final class Browser implements AutoCloseable {
   private final Path downloads;
 
   public Browser(String language) {
+    this(language, 1280);
+  }
+
+  /**
+   * A browser {@code width} CSS pixels wide (1280 for a desktop, 390 for a phone); on a narrow one
+   * the pages also get a phone's touch input and device scale, as Chromium's device mode does.
+   */
+  public Browser(String language, int width) {
     try {
       profile = Files.createTempDirectory("portal-chromium");
       downloads = Files.createDirectories(profile.resolve("downloads"));
@@ -61,7 +69,7 @@ public final class Browser implements AutoCloseable {
         "--disable-component-update",
         "--disable-sync",
         "--disable-dev-shm-usage",
-        "--window-size=1280,1000",
+        "--window-size=" + width + ",1000",
         "--lang=" + language,
         "--accept-lang=" + language,
         "--user-data-dir=" + profile);
@@ -76,8 +84,48 @@ public final class Browser implements AutoCloseable {
             false));
     ChromeDriverService service =
         new ChromeDriverService.Builder().usingDriverExecutable(chromedriver).build();
-    driver = new ChromeDriver(service, options);
+    ChromeDriver chrome = new ChromeDriver(service, options);
+    if (width < 1280) {
+      // a phone's viewport whatever the smallest window the platform allows
+      chrome.executeCdpCommand(
+          "Emulation.setDeviceMetricsOverride",
+          java.util.Map.of("width", width, "height", 844, "deviceScaleFactor", 1, "mobile", true));
+    }
+    driver = chrome;
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+  }
+
+  /**
+   * How far the element {@code css} (the first match) is wider than its box: scrollWidth minus
+   * clientWidth, 0 when nothing overflows it sideways.
+   */
+  public long horizontalOverflow(String css) {
+    Object result =
+        ((JavascriptExecutor) driver)
+            .executeScript(
+                "const e = document.querySelector(arguments[0]);"
+                    + " return e ? e.scrollWidth - e.clientWidth : -1;",
+                css);
+    long overflow = ((Number) result).longValue();
+    if (overflow < 0) {
+      throw new IllegalStateException("Nothing matches " + css);
+    }
+    return overflow;
+  }
+
+  /**
+   * The texts of the elements {@code css} matches whose content is cut off or overflows sideways.
+   */
+  @SuppressWarnings("unchecked")
+  public List<String> cutOff(String css) {
+    return (List<String>)
+        ((JavascriptExecutor) driver)
+            .executeScript(
+                "return Array.from(document.querySelectorAll(arguments[0]))"
+                    + ".filter(e => e.offsetParent !== null && e.scrollWidth > e.clientWidth + 1)"
+                    + ".map(e => e.textContent.trim() + ' (' + e.scrollWidth + ' > '"
+                    + " + e.clientWidth + ')');",
+                css);
   }
 
   public WebDriver driver() {

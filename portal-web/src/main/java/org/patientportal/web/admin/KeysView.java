@@ -74,6 +74,13 @@ public class KeysView implements Serializable {
     status = lastRotation;
   }
 
+  /** The versions the last rotation removed, as "1, 2" (empty when it removed none). */
+  public String getRetiredList() {
+    return lastRotation == null
+        ? ""
+        : String.join(", ", lastRotation.getRetired().stream().map(String::valueOf).toList());
+  }
+
   /** What the last rotation on this page did, or null. */
   public KeyStatus getLastRotation() {
     return lastRotation;

@@ -91,6 +91,7 @@ public class AuditReportsResource {
   }
 
   @EJB AuditReports reports;
+  @jakarta.inject.Inject org.patientportal.web.layout.Times times;
 
   @GET
   @Path("activity")
@@ -99,7 +100,7 @@ public class AuditReportsResource {
     return new Activity(
         days.get(0).getDay(),
         days.get(days.size() - 1).getDay(),
-        "UTC",
+        times.getZone().getId(),
         days.stream().map(Day::of).toList());
   }
 

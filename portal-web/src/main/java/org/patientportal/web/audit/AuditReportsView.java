@@ -4,6 +4,7 @@ import jakarta.ejb.EJB;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -12,7 +13,6 @@ import java.io.Serializable;
 import java.text.MessageFormat;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.ResourceBundle;
@@ -23,11 +23,13 @@ import org.patientportal.audit.entity.DailyActivity;
 import org.patientportal.audit.entity.UnusualAccess;
 import org.patientportal.audit.entity.UnusualAccessReport;
 import org.patientportal.shared.entity.DomainException;
+import org.patientportal.web.layout.Times;
 
 /**
- * {@code audit/reports.xhtml}: the auditor's reports. Accesses and refusals per UTC day as charts
- * with the same numbers in tables, and the unusual-access report on demand. web.xml keeps everyone
- * but auditors off the page; the boundary checks again and audits every run.
+ * {@code audit/reports.xhtml}: the auditor's reports. Accesses and refusals per day as charts with
+ * the same numbers in tables, and the unusual-access report on demand. Days are the hospital's
+ * ({@link Times#getZone()}, PORTAL_TIME_ZONE), for what is typed as for what is shown. web.xml
+ * keeps everyone but auditors off the page; the boundary checks again and audits every run.
  */
 @Named
 @ViewScoped
@@ -41,6 +43,7 @@ public class AuditReportsView implements Serializable {
   private static final String REFUSED_COLOUR = "#a4262c";
 
   @EJB AuditReports reports;
+  @Inject Times times;
 
   private LocalDate activityFrom;
   private LocalDate activityTo;
@@ -71,7 +74,9 @@ public class AuditReportsView implements Serializable {
     }
   }
 
-  /** Runs the unusual-access report over the chosen UTC days (the last 7 by default). */
+  /**
+   * Runs the unusual-access report over the chosen days of the hospital (the last 7 by default).
+   */
   public void runUnusualAccess() {
     LocalDate last = unusualTo != null ? unusualTo : today();
     LocalDate first = unusualFrom != null ? unusualFrom : last.minusDays(6);
@@ -84,8 +89,8 @@ public class AuditReportsView implements Serializable {
     try {
       report =
           reports.unusualAccess(
-              first.atStartOfDay(ZoneOffset.UTC).toInstant(),
-              last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+              first.atStartOfDay(times.getZone()).toInstant(),
+              last.plusDays(1).atStartOfDay(times.getZone()).toInstant());
     } catch (DomainException e) {
       error(null, e.getMessage());
     }
@@ -104,8 +109,8 @@ public class AuditReportsView implements Serializable {
     return true;
   }
 
-  private static LocalDate today() {
-    return LocalDate.ofInstant(Instant.now(), ZoneOffset.UTC);
+  private LocalDate today() {
+    return LocalDate.ofInstant(Instant.now(), times.getZone());
   }
 
   private static void error(String clientId, String text) {
@@ -225,7 +230,10 @@ public class AuditReportsView implements Serializable {
     return new MessageFormat(text(key), faces.getViewRoot().getLocale())
         .format(
             new Object[] {
-              String.valueOf(getActivityFrom()), String.valueOf(getActivityTo()), total
+              String.valueOf(getActivityFrom()),
+              String.valueOf(getActivityTo()),
+              total,
+              times.getZone().getId()
             });
   }
 

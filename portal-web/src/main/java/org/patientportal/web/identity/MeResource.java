@@ -21,7 +21,11 @@ public class MeResource {
   @EJB IdentityService identity;
   @Context SecurityContext security;
 
-  /** A line of the caller's access report. */
+  /**
+   * A line of the caller's access report. A refused attempt by someone outside the care team has
+   * {@code outsideCareTeam} true and no actor, name or role; {@code conversation} names the thread
+   * the item belongs to (null when it cannot be named).
+   */
   public record Access(
       java.time.Instant at,
       String actor,
@@ -29,9 +33,16 @@ public class MeResource {
       String role,
       String action,
       String resource,
-      String outcome) {}
+      String outcome,
+      boolean outsideCareTeam,
+      Conversation conversation) {}
+
+  /** A conversation by its id, category, subject and the moment it began. */
+  public record Conversation(
+      long id, String category, String subject, java.time.Instant startedAt) {}
 
   @EJB org.patientportal.audit.boundary.AuditService audit;
+  @EJB org.patientportal.messaging.boundary.ThreadTitles titles;
 
   @GET
   public Me me() {
@@ -46,7 +57,7 @@ public class MeResource {
   public List<Access> accessLog(
       @jakarta.ws.rs.QueryParam("page") @jakarta.ws.rs.DefaultValue("0") int page,
       @jakarta.ws.rs.QueryParam("size") @jakarta.ws.rs.DefaultValue("100") int size) {
-    return audit.myAccessLog(page, size).stream()
+    return AccessLine.of(audit.myAccessLog(page, size), titles).stream()
         .map(
             l ->
                 new Access(
@@ -54,9 +65,17 @@ public class MeResource {
                     l.getActor(),
                     l.getActorName(),
                     l.getActorRole(),
-                    l.getAction().name(),
+                    l.getAction(),
                     l.getResource(),
-                    l.getOutcome().name()))
+                    l.getOutcome(),
+                    l.isOutsideCareTeam(),
+                    l.getConversation() == null
+                        ? null
+                        : new Conversation(
+                            l.getConversation().getThreadId(),
+                            l.getConversation().getCategory().name(),
+                            l.getConversation().getSubject(),
+                            l.getConversation().getStartedAt())))
         .toList();
   }
 }

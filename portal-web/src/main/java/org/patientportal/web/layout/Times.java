@@ -41,6 +41,17 @@ public class Times {
         .format(instant);
   }
 
+  /** The date alone, e.g. "Nov 25, 2026" or "25 nov 2026", in the hospital's zone. */
+  public String date(Instant instant) {
+    if (instant == null) {
+      return "";
+    }
+    return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+        .withLocale(FacesContext.getCurrentInstance().getViewRoot().getLocale())
+        .withZone(zone)
+        .format(instant);
+  }
+
   public ZoneId getZone() {
     return zone;
   }

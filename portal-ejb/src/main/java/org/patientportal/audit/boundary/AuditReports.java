@@ -125,7 +125,11 @@ public class AuditReports {
 
   /** The hospital's time zone, whose days the activity report counts. */
   static ZoneId hospitalZone() {
-    return ZoneId.of(Settings.get("portal.time-zone", "PORTAL_TIME_ZONE", "America/New_York"));
+    return ZoneId.of(
+        org.eclipse.microprofile.config.ConfigProvider.getConfig(
+                AuditReports.class.getClassLoader())
+            .getOptionalValue("portal.time-zone", String.class)
+            .orElse("America/New_York"));
   }
 
   /** The rules the unusual-access report applies. */

@@ -36,6 +36,7 @@ stop_all() {
   [ -n "$pid" ] && kill -TERM "$pid" 2>/dev/null
   rm -f "$logs/keycloak-starter.pid"
   pid=$(cat "$logs/wildfly.pid" 2>/dev/null)
+  rm -f "$logs/wildfly.pid" # first: a new run's pid file must not go with this stop
   if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
     timeout 30 "$server/bin/jboss-cli.sh" -c --command=":shutdown" >/dev/null 2>&1 \
       || kill -TERM -- "-$pid" 2>/dev/null

@@ -31,13 +31,15 @@ port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 stop() {
   if [ -f "$pidfile" ]; then
     local pid; pid=$(cat "$pidfile")
+    # the pid file goes first: a new start may write its own while this stop is still waiting,
+    # and must not lose it to this stop's clean-up
+    rm -f "$pidfile"
     kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
     for _ in $(seq 1 40); do
       kill -0 "$pid" 2>/dev/null || break
       sleep 0.25
     done
     kill -KILL -- "-$pid" 2>/dev/null || true
-    rm -f "$pidfile"
   fi
 }
 

@@ -49,6 +49,7 @@ await() {
   done
 }
 gone() { ! kill -0 "$1" 2>/dev/null; }
+no_run_sh() { ! pgrep -f -- "$top/run\\.sh" >/dev/null; }
 # await_ready <pid> <output file or ""> <what>: polls until the demo is ready; fails at once if the
 # process that runs it ends first (a failed build, a port in use), showing its output
 await_ready() {
@@ -72,6 +73,11 @@ leftovers() {
 }
 
 start_checks() {
+  # the run.sh of an earlier case may still be finishing its clean-up after the ports closed
+  if ! await 120 "no run.sh of this checkout still running" no_run_sh; then
+    echo "FAIL: a run.sh of an earlier case is still running" >&2
+    exit 1
+  fi
   # a server of an earlier run (or case) may still be closing its ports
   if ! await 60 "the demo's ports free before the case" all_free; then
     echo "FAIL: ports in use before the test: $(busy_ports)" >&2

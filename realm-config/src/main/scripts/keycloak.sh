@@ -26,6 +26,9 @@ port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 stop() {
   if [ -f "$pidfile" ]; then
     local pid; pid=$(cat "$pidfile")
+    # the pid file goes first: a new start may write its own while this stop is still waiting,
+    # and must not lose it to this stop's clean-up
+    rm -f "$pidfile"
     # kc.sh may stay a bash parent with a java child: end the whole process group.
     kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
     for _ in $(seq 1 60); do
@@ -33,7 +36,6 @@ stop() {
       sleep 0.5
     done
     kill -KILL -- "-$pid" 2>/dev/null || true
-    rm -f "$pidfile"
   fi
 }
 

@@ -25,8 +25,9 @@ import java.util.regex.Pattern;
  *       takes files (a new message, a reply), may carry up to the ceiling.
  *   <li>A multipart body anywhere else (public pages, other views, a signed-out client) is refused
  *       unread with 415: nothing parses it into memory.
- *   <li>Only a few uploads run at a time; the next one is answered 503 with Retry-After (a page
- *       that says so, or a problem for the API) instead of queueing in memory.
+ *   <li>Only a few uploads larger than the small limit run at a time; the next one is answered 503
+ *       with Retry-After (a page that says so, or a problem for the API) instead of queueing in
+ *       memory. A message or reply within the small limit takes no place: sends are not bounded.
  *   <li>A form whose files exceed the Faces servlet's multipart-config cannot be read at all (the
  *       container refuses every parameter of it from then on), so the parts of an upload are read
  *       here first and a too-large one gets a page that says so (303).
@@ -82,6 +83,12 @@ public class RequestLimitFilter extends HttpFilter {
       chain.doFilter(req, res);
       return;
     }
+    if (withinSmallLimit(req)) {
+      // a message or reply without large files costs no more than any other request: it takes no
+      // upload place, so sends are never held back by the bound on large uploads
+      chain.doFilter(req, res);
+      return;
+    }
     if (!uploads.tryAcquire()) {
       busy(req, res);
       return;
@@ -109,6 +116,12 @@ public class RequestLimitFilter extends HttpFilter {
     return "POST".equals(req.getMethod())
         && req.getUserPrincipal() != null
         && UPLOADS.matcher(path(req)).matches();
+  }
+
+  /** A body whose declared length is within the small limit (a chunked one may be larger). */
+  boolean withinSmallLimit(HttpServletRequest req) {
+    long length = req.getContentLengthLong();
+    return length >= 0 && length <= limits.request();
   }
 
   static boolean hasBody(HttpServletRequest req) {

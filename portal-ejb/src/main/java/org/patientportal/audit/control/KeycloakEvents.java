@@ -33,8 +33,8 @@ import org.patientportal.audit.entity.KeycloakUnavailableException;
  * portal-audit}, whose service account may only view events (client credentials grant). Set with:
  *
  * <ul>
- *   <li>{@code OIDC_PROVIDER_URL} (or {@code portal.oidc.provider-url}): the realm, as for the
- *       portal's sign-in; by default {@code http://localhost:8180/realms/portal};
+ *   <li>{@code OIDC_PROVIDER_URL} (or {@code oidc.provider-url}): the realm, as for the portal's
+ *       sign-in; by default {@code http://localhost:8180/realms/portal};
  *   <li>{@code PORTAL_AUDIT_CLIENT_ID} (or {@code portal.audit.client-id}): {@code portal-audit};
  *   <li>{@code PORTAL_AUDIT_CLIENT_SECRET} (or {@code portal.audit.client-secret}): its secret; the
  *       demo realm's when {@code PORTAL_DEMO_DATA=true}, otherwise nothing is read without it.

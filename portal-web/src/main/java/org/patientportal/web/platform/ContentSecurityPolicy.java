@@ -29,7 +29,7 @@ public class ContentSecurityPolicy {
   private final String policy;
 
   public ContentSecurityPolicy() {
-    this(System.getenv().getOrDefault("OIDC_PROVIDER_URL", "http://localhost:8180/realms/portal"));
+    this(LogoutTokens.identityProvider());
   }
 
   ContentSecurityPolicy(String identityProvider) {

@@ -2,6 +2,7 @@ package org.patientportal.web.platform;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwk.HttpsJwks;
 import org.jose4j.jws.AlgorithmIdentifiers;
@@ -28,8 +29,7 @@ public class LogoutTokens {
   private final JwtConsumer consumer;
 
   public LogoutTokens() {
-    String provider =
-        System.getenv().getOrDefault("OIDC_PROVIDER_URL", "http://localhost:8180/realms/portal");
+    String provider = LogoutTokens.identityProvider();
     this.consumer =
         new JwtConsumerBuilder()
             .setVerificationKeyResolver(
@@ -46,6 +46,16 @@ public class LogoutTokens {
             .setIssuedAtRestrictions(120, 120)
             .setAllowedClockSkewInSeconds(30)
             .build();
+  }
+
+  /**
+   * The realm the portal signs in with ({@code oidc.provider-url}, from OIDC_PROVIDER_URL), read
+   * through MicroProfile Config as the access log's import of Keycloak's events reads it.
+   */
+  static String identityProvider() {
+    return ConfigProvider.getConfig(LogoutTokens.class.getClassLoader())
+        .getOptionalValue("oidc.provider-url", String.class)
+        .orElse("http://localhost:8180/realms/portal");
   }
 
   /** The logout a token asks for; an exception if it is not a valid logout token. */

@@ -1,5 +1,9 @@
 package org.patientportal.web.platform;
 
+import java.util.Locale;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
 /**
  * How large a request may be, and how many uploads may run at once. The upload limit is also the
  * listeners' max-post-size (configure-server.cli reads the same variable), the ceiling nothing
@@ -9,12 +13,16 @@ record RequestLimits(long request, long upload, int concurrentUploads) {
 
   static final long MB = 1024L * 1024;
 
-  /** From the environment (or system properties of the same name in lower case with dots). */
+  /**
+   * From MicroProfile Config, as every setting of the portal: {@code portal.max-request-bytes} is
+   * read from PORTAL_MAX_REQUEST_BYTES, and so on.
+   */
   static RequestLimits fromEnvironment() {
+    Config config = ConfigProvider.getConfig(RequestLimits.class.getClassLoader());
     return new RequestLimits(
-        number("PORTAL_MAX_REQUEST_BYTES", 2 * MB),
-        number("PORTAL_MAX_UPLOAD_BYTES", 80 * MB),
-        (int) number("PORTAL_MAX_CONCURRENT_UPLOADS", 4));
+        number(config, "portal.max-request-bytes", 2 * MB),
+        number(config, "portal.max-upload-bytes", 80 * MB),
+        (int) number(config, "portal.max-concurrent-uploads", 4));
   }
 
   RequestLimits {
@@ -24,19 +32,19 @@ record RequestLimits(long request, long upload, int concurrentUploads) {
     }
   }
 
-  private static long number(String variable, long fallback) {
-    String value =
-        System.getProperty(variable.toLowerCase(java.util.Locale.ROOT).replace('_', '.'));
-    if (value == null) {
-      value = System.getenv(variable);
-    }
+  private static long number(Config config, String name, long fallback) {
+    String value = config.getOptionalValue(name, String.class).orElse(null);
     if (value == null || value.isBlank()) {
       return fallback;
     }
     try {
       return Long.parseLong(value.strip());
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(variable + " must be a number of bytes: " + value, e);
+      throw new IllegalArgumentException(
+          name.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_')
+              + " must be a number: "
+              + value,
+          e);
     }
   }
 }

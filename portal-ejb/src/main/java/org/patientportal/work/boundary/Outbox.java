@@ -44,6 +44,9 @@ public class Outbox {
   /** Where a destination's queue is bound: {@code java:/jms/queue/<destination>}. */
   public static final String QUEUES = "java:/jms/queue/";
 
+  private static final java.util.logging.Logger LOG =
+      java.util.logging.Logger.getLogger(Outbox.class.getName());
+
   private static final Pattern DESTINATION = Pattern.compile("[A-Za-z][A-Za-z0-9]{0,99}");
 
   static final String INSERT =
@@ -111,7 +114,12 @@ public class Outbox {
           @Override
           public void afterCompletion(int status) {
             if (status == Status.STATUS_COMMITTED) {
-              drain.drainSoon();
+              try {
+                drain.drainSoon();
+              } catch (RuntimeException e) {
+                // the commit stands and the rows are safe: the relay's next pass sends them
+                LOG.fine(() -> "Could not ask the outbox relay to run now: " + e);
+              }
             }
           }
         });

@@ -65,12 +65,13 @@ import org.patientportal.work.control.OutboxRows.Row;
  *   <li>After the JMS commit, before the database's delete committed: the messages are on their
  *       queue and the rows are still in the outbox, so they are sent again. The broker keeps the
  *       duplicate ids of each address (in its journal, the last {@code id-cache-size}, 20,000 by
- *       default) and drops a message whose id it has. In a transacted session it refuses the whole
- *       transaction if one message is a duplicate; the relay then sends that batch one message at a
- *       time without a transaction, where the broker drops only the duplicates. Should the cache
- *       have forgotten the id (more than 20,000 other messages to that queue in between), the
- *       consumer's own record of the key is the last guard ({@code mail.boundary.MailDelivery}
- *       claims the key in {@code email_delivery} before it sends).
+ *       default) and drops a message whose id it has. In a transacted session one duplicate fails
+ *       the commit ("Duplicate message detected") and discards the whole transaction, recording
+ *       none of its ids (checked on Artemis 2.44, WildFly 39's); the relay then sends that batch
+ *       one message at a time without a transaction, where the broker silently drops only the
+ *       duplicates. Should the cache have forgotten the id (more than 20,000 other messages to that
+ *       queue in between), the consumer's own record of the key is the last guard ({@code
+ *       mail.boundary.MailDelivery} claims the key in {@code email_delivery} before it sends).
  *   <li>After the delete committed: the work is on its queue (persistent messages) and only there;
  *       the queue redelivers until its consumer commits, then moves it to its dead-letter queue.
  * </ul>

@@ -32,6 +32,7 @@ import org.patientportal.messaging.control.Submissions;
 import org.patientportal.messaging.control.ThreadAccess;
 import org.patientportal.messaging.control.ThreadQueries;
 import org.patientportal.messaging.control.ThreadReading;
+import org.patientportal.messaging.control.ThreadRow;
 import org.patientportal.messaging.entity.Attachment;
 import org.patientportal.messaging.entity.AttachmentDownload;
 import org.patientportal.messaging.entity.AttachmentPolicy;
@@ -251,7 +252,11 @@ public class MessagingService {
   public ThreadDetail open(long threadId) {
     ThreadAccess access = access();
     String me = access.reader();
-    MessageThread thread = visibleThread(threadId, access);
+    ThreadRow row = threads.findForReader(threadId, me);
+    MessageThread thread = row == null ? null : row.thread();
+    if (thread == null || !access.mayRead(thread)) {
+      throw deny("thread/" + threadId, thread == null ? null : thread.getPatient());
+    }
     Instant now = clock.instant();
     List<Message> messages = threads.messages(thread);
     Set<Long> receipted = marks.receiptedBy(threadId, me);
@@ -269,7 +274,7 @@ public class MessagingService {
       }
     }
     if (thread.getLastMessageId() != null) {
-      marks.readThrough(threadId, me, thread.getLastMessageId(), now);
+      marks.readThrough(threadId, me, thread.getLastMessageId(), now, row.readThroughId());
     }
     // visibleThread() has shown that a reader who is not the patient is on the care team's side
     boolean careTeam = !access.patientSide(thread) || access.careSide(thread);

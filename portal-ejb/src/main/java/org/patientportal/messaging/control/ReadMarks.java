@@ -18,6 +18,20 @@ public class ReadMarks {
 
   @PersistenceContext EntityManager em;
 
+  /**
+   * Records that {@code reader} has read {@code threadId} through {@code messageId}, knowing how
+   * far they had read it when the thread was loaded ({@code readBefore}, null: not at all): nothing
+   * is written when that is already as far. A concurrent open that moved it meanwhile is handled by
+   * the upsert as in {@link #readThrough(long, String, long, Instant)}.
+   */
+  public void readThrough(
+      long threadId, String reader, long messageId, Instant at, Long readBefore) {
+    if (readBefore != null && readBefore >= messageId) {
+      return;
+    }
+    readThrough(threadId, reader, messageId, at);
+  }
+
   /** Records that {@code reader} has read {@code threadId} through {@code messageId}. */
   public void readThrough(long threadId, String reader, long messageId, Instant at) {
     int inserted =

@@ -262,6 +262,7 @@ public class MessagingService {
     Set<Long> receipted = marks.receiptedBy(threadId, me);
     ThreadReading.Names names = reading.namesFor(thread, messages);
     List<MessageDetail> details = reading.messages(thread, messages, me, names);
+    List<MessageReceipt> receipts = new ArrayList<>();
     for (Message m : messages) {
       audit.record(
           me,
@@ -270,9 +271,10 @@ public class MessagingService {
           "message/" + m.getId(),
           AuditOutcome.SUCCESS);
       if (m.isReadReceipt() && !m.getAuthor().equals(me) && !receipted.contains(m.getId())) {
-        marks.receipt(new MessageReceipt(m, me, now));
+        receipts.add(new MessageReceipt(m, me, now));
       }
     }
+    marks.receipts(receipts);
     if (thread.getLastMessageId() != null) {
       marks.readThrough(threadId, me, thread.getLastMessageId(), now, row.readThroughId());
     }

@@ -636,6 +636,12 @@ def main():
     dlq = queue_depth(args, "EmailDLQ")
     email_queue = queue_depth(args, "EmailQueue")
     calls = queue_depth(args, "ReminderCallQueue")
+    # Artemis's prepared XA branches that no one resolved (in doubt since a crash): sends and
+    # receives of queue items that stay invisible or "delivering" until recovery decides them
+    out = cli(args, "/subsystem=messaging-activemq/server=default:list-prepared-transaction-details-as-json")
+    prepared_sends = out.count("(+) send")
+    prepared_receives = out.count("(-) receive")
+    prepared = len(re.findall(r"xid_as_base64", out))
 
     # ---- the audit chain (the sealer chains entries every 5 s: give it a moment)
     time.sleep(8)
@@ -709,6 +715,9 @@ def main():
         "email_queue_left": email_queue,
         "email_dlq": dlq,
         "reminder_call_queue_left": calls,
+        "artemis_prepared_transactions": prepared,
+        "artemis_prepared_sends": prepared_sends,
+        "artemis_prepared_receives": prepared_receives,
         "audit_verify_status": status,
         "audit_verify": verify,
         "chain_valid": chain_valid,
@@ -729,6 +738,8 @@ def main():
         ("emails delivered / duplicated / missing", f'{report["emails_delivered"]} / {report["emails_duplicated"]} / {report["emails_missing"]}'),
         ("emails for no existing message", report["emails_unexpected"]),
         ("EmailQueue left after drain / EmailDLQ", f'{report["email_queue_left"]} / {report["email_dlq"]}'),
+        ("Artemis XA branches left in doubt (sends / receives)",
+         f'{report["artemis_prepared_transactions"]} ({prepared_sends} / {prepared_receives})'),
         ("audit chain valid", report["chain_valid"]),
     ]
     if dbcheck:

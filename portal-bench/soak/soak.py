@@ -50,6 +50,7 @@ PATIENTS = ["pat.jones", "sam.rivera"]
 CLINICIANS = ["dr.smith", "dr.chen"]
 MAIL_DOMAIN = "portal.test"
 MARK = "soak-key:"
+IMAP_PORT = 3143
 
 
 def now():
@@ -398,7 +399,7 @@ def chaos(wf, shared, events, rng, args, deadline):
 
 def mailbox_ids(user):
     """The Message-IDs in a user's INBOX at the mail catcher (IMAP, any password)."""
-    imap = imaplib.IMAP4("127.0.0.1", 3143)
+    imap = imaplib.IMAP4("127.0.0.1", IMAP_PORT)
     try:
         imap.login(f"{user}@{MAIL_DOMAIN}", "any password")
         imap.select("INBOX", readonly=True)
@@ -495,7 +496,10 @@ def main():
                    help="after the load, how long unconfirmed sends are still retried")
     p.add_argument("--seed", type=int, default=None)
     p.add_argument("--label", default="")
+    p.add_argument("--imap-port", type=int, default=3143)
     args = p.parse_args()
+    global IMAP_PORT
+    IMAP_PORT = args.imap_port
 
     seed = args.seed if args.seed is not None else random.randrange(1 << 30)
     rng = random.Random(seed)

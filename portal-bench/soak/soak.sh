@@ -10,6 +10,7 @@
 #   --db h2          a fresh H2 file in the run's own server base folder (the demo's data is not touched)
 #   --db postgresql  a fresh database "soak" at 127.0.0.1:5432 (user postgres), dropped and created here
 #   --record         appends the run's table to docs/reliability.md
+#   --mail-ports S,I,A  the mail catcher's SMTP, IMAP and web ports (default 3025,3143,8025)
 #
 # It uses the fixed ports of the demo and the tests (8080 8443 9990 8180 3025 3143 8025), so it holds
 # /tmp/portal-it.lock for the whole run, and stops everything it started however it ends.
@@ -23,6 +24,7 @@ db=h2
 seconds=300
 kills=10
 record=no
+mail_ports=3025,3143,8025
 extra=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -30,18 +32,20 @@ while [ $# -gt 0 ]; do
     --seconds) seconds=$2; shift 2 ;;
     --kills) kills=$2; shift 2 ;;
     --record) record=yes; shift ;;
+    --mail-ports) mail_ports=$2; shift 2 ;;
     --) shift; extra=("$@"); break ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
 case "$db" in h2|postgresql) ;; *) echo "--db h2 or postgresql" >&2; exit 2 ;; esac
+IFS=, read -r smtp_port imap_port api_port <<<"$mail_ports"
+ports="8080 8443 9990 8180 $smtp_port $imap_port $api_port"
 
 WILDFLY_VERSION=$(sed -n 's:.*<version.wildfly>\(.*\)</version.wildfly>.*:\1:p' pom.xml)
 KEYCLOAK_VERSION=$(sed -n 's:.*<version.keycloak>\(.*\)</version.keycloak>.*:\1:p' pom.xml)
 server="$top/portal-ear/target/server/wildfly-$WILDFLY_VERSION"
 keycloak="$top/realm-config/target/keycloak-$KEYCLOAK_VERSION"
 greenmail_jar="$top/portal-ear/target/mail-catcher/greenmail-standalone.jar"
-mail_catcher="$top/portal-ear/src/main/scripts/mail-catcher.sh"
 for f in "$server/standalone/deployments/portal.ear" "$greenmail_jar" "$keycloak/bin/kc.sh"; do
   [ -e "$f" ] || { echo "No $f: build first (mvn -q package -DskipTests -DskipITs)" >&2; exit 1; }
 done
@@ -63,7 +67,7 @@ if ! flock -n 9; then
 fi
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-for port in 8080 8443 9990 8180 3025 3143 8025; do
+for port in $ports; do
   if port_open "$port"; then
     echo "Port $port is already in use; stop whatever listens there first." >&2
     exit 1
@@ -87,8 +91,13 @@ cleanup() {
     kill -KILL -- "-$pid" 2>/dev/null
   fi
   bash "$top/realm-config/src/main/scripts/keycloak.sh" stop "$keycloak" >/dev/null 2>&1
-  bash "$mail_catcher" stop "$run_dir" >/dev/null 2>&1
-  for port in 8080 8443 9990 8180 3025 3143 8025; do
+  pid=$(cat "$run_dir/greenmail.pid" 2>/dev/null)
+  if [ -n "$pid" ]; then
+    kill -TERM -- "-$pid" 2>/dev/null
+    for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+    kill -KILL -- "-$pid" 2>/dev/null
+  fi
+  for port in $ports; do
     port_open "$port" && echo "Port $port is still open after the soak's clean-up!" >&2
   done
 }
@@ -118,8 +127,19 @@ else
 fi
 
 # --- the mail catcher and Keycloak, as run.sh starts them; they stay up for the whole run
-bash "$mail_catcher" start "$greenmail_jar" "$run_dir" >"$run_dir/mail-catcher-start.log" 2>&1 </dev/null \
-  || { cat "$run_dir/mail-catcher-start.log" >&2; exit 1; }
+# The mail catcher is started as mail-catcher.sh starts it (same jar and flags), with its ports
+# chosen by --mail-ports (WildFly is told PORTAL_SMTP_PORT) and twice its heap: a soak sends thousands.
+export PORTAL_SMTP_PORT=$smtp_port
+setsid java -Xmx256m -Dgreenmail.hostname=127.0.0.1 \
+  -Dgreenmail.smtp.port="$smtp_port" -Dgreenmail.imap.port="$imap_port" -Dgreenmail.auth.disabled \
+  -Dgreenmail.api.hostname=127.0.0.1 -Dgreenmail.api.port="$api_port" \
+  -jar "$greenmail_jar" >"$run_dir/greenmail.log" 2>&1 </dev/null &
+echo $! >"$run_dir/greenmail.pid"
+for _ in $(seq 1 120); do
+  port_open "$smtp_port" && port_open "$imap_port" && break
+  sleep 0.25
+done
+port_open "$imap_port" || { echo "The mail catcher did not start; see $run_dir/greenmail.log" >&2; exit 1; }
 bash "$top/realm-config/src/main/scripts/keycloak.sh" start "$keycloak" \
   "$top/realm-config/src/main/demo/portal-realm.json" 8180 >"$run_dir/keycloak-start.log" 2>&1 </dev/null \
   || { cat "$run_dir/keycloak-start.log" >&2; exit 1; }
@@ -127,7 +147,7 @@ bash "$top/realm-config/src/main/scripts/keycloak.sh" start "$keycloak" \
 # --- the soak itself (it starts, kills and restarts WildFly)
 set +e
 python3 "$top/portal-bench/soak/soak.py" --run-dir "$run_dir" --server "$server" --base-dir "$base_dir" \
-  --db "$db" --h2-jar "$h2_jar" --seconds "$seconds" --kills "$kills" "${extra[@]}" \
+  --db "$db" --h2-jar "$h2_jar" --imap-port "$imap_port" --seconds "$seconds" --kills "$kills" "${extra[@]}" \
   > >(tee "$run_dir/soak.log") 2>&1 &
 soak_pid=$!
 wait "$soak_pid"

@@ -646,6 +646,10 @@ def main():
     prepared_sends = out.count("(+) send")
     prepared_receives = out.count("(-) receive")
     prepared = len(re.findall(r"xid_as_base64", out))
+    queue_state = cli(args, "/subsystem=messaging-activemq/server=default/jms-queue=EmailQueue"
+                            ":read-resource(include-runtime=true)")
+    with open(os.path.join(args.run_dir, "artemis-after-drain.txt"), "w", encoding="utf-8") as f:
+        f.write(queue_state + "\n" + out)
 
     # ---- the audit chain (the sealer chains entries every 5 s: give it a moment)
     time.sleep(8)

@@ -156,10 +156,11 @@ set -e
 
 if [ "$record" = yes ] && [ -f "$run_dir/report.md" ]; then
   commit=$(git rev-parse --short HEAD)
+  code=$(git log -1 --format=%h -- portal-ejb portal-web portal-ear)
   dirty=$(git status --porcelain -- portal-ejb portal-web portal-ear | head -1)
   {
     echo
-    echo "### $(date -u +'%Y-%m-%d %H:%M') UTC, $db, commit $commit${dirty:+ (with uncommitted changes)}"
+    echo "### $(date -u +'%Y-%m-%d %H:%M') UTC, $db, commit $commit (production code last changed in $code)${dirty:+ (with uncommitted changes)}"
     echo
     echo "\`portal-bench/soak/soak.sh --db $db --seconds $seconds --kills $kills\` (run folder \`${run_dir#$top/}\`)"
     echo

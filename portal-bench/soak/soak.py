@@ -716,6 +716,7 @@ def main():
         "emails_expected": len(expected),
         "emails_delivered": len(delivered),
         "emails_duplicated": len(dup_mail),
+        "emails_duplicated_detail": [[expected[i], us] for i, us in dup_mail.items()],
         "emails_missing": len(missing),
         "emails_missing_detail": missing[:50],
         "emails_unexpected": len(unexpected),

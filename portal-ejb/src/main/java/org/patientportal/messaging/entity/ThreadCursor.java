@@ -13,7 +13,7 @@ import org.patientportal.shared.entity.InvalidInputException;
  * and the id): they hand it back as {@code before} and never build one, so the encoding may change
  * behind the same parameter. A token that does not decode is refused naming the field.
  */
-public record ThreadCursor(Instant lastMessageAt, long id) {
+public record ThreadCursor(Instant lastMessageAt, long id) implements java.io.Serializable {
 
   private static final int LENGTH = Long.BYTES + Integer.BYTES + Long.BYTES;
 

@@ -30,7 +30,8 @@ public record ThreadListQuery(
     String search,
     boolean oldestFirst,
     ThreadCursor before,
-    int size) {
+    int size)
+    implements java.io.Serializable {
 
   public static final int DEFAULT_SIZE = 25;
   public static final int MAX_SIZE = 100;

@@ -126,7 +126,7 @@ echo "$keycloak_starter" >"$logs/keycloak-starter.pid"
 export PORTAL_DEMO_DATA=true PORTAL_COOKIE_SECURE=false
 if [ "${PORTAL_DB:-h2}" = postgresql ]; then
   export PORTAL_DB_DRIVER=postgresql
-  export PORTAL_DB_URL="${PORTAL_DB_URL:-jdbc:postgresql://127.0.0.1:5432/test}"
+  export PORTAL_DB_URL="${PORTAL_DB_URL:-jdbc:postgresql://127.0.0.1:5432/test?reWriteBatchedInserts=true}"
   export PORTAL_DB_USER="${PORTAL_DB_USER:-postgres}" PORTAL_DB_PASSWORD="${PORTAL_DB_PASSWORD:-postgres}"
 fi
 setsid "$server/bin/standalone.sh" -c standalone-full.xml >"$logs/wildfly.log" 2>&1 < /dev/null &

@@ -8,15 +8,13 @@ import java.util.Map;
 import java.util.Optional;
 import org.patientportal.care.entity.CarePool;
 import org.patientportal.care.entity.CareRecipient;
-import org.patientportal.care.entity.PoolMember;
-import org.patientportal.care.entity.PoolRole;
 import org.patientportal.shared.entity.InvalidInputException;
 
 /**
  * Where a message to or from a patient may go, by the care team: a patient writes to a pool caring
  * for them or to one of its clinicians; a clinician on the patient's care team has the replies come
- * to them or to one of their pools caring for the patient. One query of the patient's pools each;
- * runs in the caller's transaction and leaves refusing and auditing to the caller.
+ * to them or to one of their pools caring for the patient. One query each; runs in the caller's
+ * transaction and leaves refusing and auditing to the caller.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -35,26 +33,16 @@ public class Addressing {
     if (address.isEmpty()) {
       throw new InvalidInputException("to", "{care.to.required}");
     }
-    List<CarePool> pools = care.poolsCaringFor(patient);
     Optional<CareRecipient> found;
     if (address.startsWith(CareRecipient.POOL_PREFIX)) {
       String code = address.substring(CareRecipient.POOL_PREFIX.length());
       found =
-          pools.stream()
-              .filter(p -> p.getCode().equals(code))
-              .findFirst()
+          care.poolCaringFor(patient, code)
               .map(p -> new CareRecipient(CareRecipient.Kind.POOL, code, p.getName(), p.getName()));
     } else {
       found =
-          pools.stream()
-              .flatMap(
-                  p ->
-                      p.getMembers().stream()
-                          .filter(m -> m.getRole() == PoolRole.CLINICIAN)
-                          .filter(m -> m.getUsername().equals(address))
-                          .map(PoolMember::getUsername)
-                          .map(u -> new CareRecipient(CareRecipient.Kind.USER, u, u, p.getName())))
-              .findFirst();
+          care.clinicianPoolCaringFor(patient, address)
+              .map(pool -> new CareRecipient(CareRecipient.Kind.USER, address, address, pool));
     }
     return found.orElseThrow(() -> new InvalidInputException("to", "{care.to.notOnCareTeam}"));
   }

@@ -36,6 +36,35 @@ public class CareDirectory {
         .getResultList();
   }
 
+  /** The pool of code {@code code}, if it cares for {@code patient}: one query, no members read. */
+  public Optional<CarePool> poolCaringFor(String patient, String code) {
+    return em.createQuery(
+            "select p from CarePool p where p.code = :code and :patient member of p.patients",
+            CarePool.class)
+        .setParameter("code", code)
+        .setParameter("patient", patient)
+        .getResultStream()
+        .findFirst();
+  }
+
+  /**
+   * The name of the first pool (by name) caring for {@code patient} in which {@code clinician}
+   * works as a clinician, if any: one query, for addressing a message without loading the care
+   * team.
+   */
+  public Optional<String> clinicianPoolCaringFor(String patient, String clinician) {
+    return em.createQuery(
+            "select p.name from CarePool p join p.members m where m.username = :clinician"
+                + " and m.role = :role and :patient member of p.patients order by p.name",
+            String.class)
+        .setParameter("clinician", clinician)
+        .setParameter("role", PoolRole.CLINICIAN)
+        .setParameter("patient", patient)
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst();
+  }
+
   /** Who {@code patient} may write to: each pool caring for them, then its clinicians by name. */
   public List<CareRecipient> recipientsFor(String patient) {
     List<CarePool> pools = poolsCaringFor(patient);

@@ -55,6 +55,7 @@ public class IdentityService {
                   return created;
                 });
     user.signedIn(displayName, email, clock.instant());
+    people.forgetName(username);
     signedIn.fire(new SignedIn(user.getUsername()));
     return user;
   }

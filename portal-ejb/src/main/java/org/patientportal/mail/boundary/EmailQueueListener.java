@@ -10,6 +10,11 @@ import org.patientportal.mail.control.EmailQueue;
 /**
  * Takes email items off the EmailQueue and hands each to {@link MailDelivery}, in the container's
  * transaction: if delivery throws, the item goes back to the queue.
+ *
+ * <p>At most {@value #SENDERS} deliveries run at once ({@code maxSession}): each holds a database
+ * connection and an SMTP connection for up to the SMTP timeouts, and mail must not take the
+ * connections and cores the requests need. The queue absorbs bursts; the relay's batches keep it
+ * fed.
  */
 @MessageDriven(
     activationConfig = {
@@ -18,9 +23,14 @@ import org.patientportal.mail.control.EmailQueue;
           propertyValue = EmailQueue.LOOKUP),
       @ActivationConfigProperty(
           propertyName = "destinationType",
-          propertyValue = "jakarta.jms.Queue")
+          propertyValue = "jakarta.jms.Queue"),
+      @ActivationConfigProperty(
+          propertyName = "maxSession",
+          propertyValue = EmailQueueListener.SENDERS)
     })
 public class EmailQueueListener implements MessageListener {
+
+  static final String SENDERS = "4";
 
   @EJB MailDelivery delivery;
 

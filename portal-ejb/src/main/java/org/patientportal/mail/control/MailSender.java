@@ -21,6 +21,14 @@ import org.patientportal.mail.entity.EmailItem;
  * is configured in configure-server.cli), from {@code portal.mail.from} / PORTAL_MAIL_FROM. Plain
  * text in UTF-8, marked as automatic so that out-of-office replies stay away, with a Message-ID
  * that follows from the item's idempotency key.
+ *
+ * <p>Never waits forever on the SMTP server: connecting, each read and each write time out after
+ * {@code portal.smtp.timeout-seconds} / PORTAL_SMTP_TIMEOUT_SECONDS (10) seconds ({@code
+ * mail.smtp.connectiontimeout}, {@code mail.smtp.timeout}, {@code mail.smtp.writetimeout}; values
+ * the mail session sets itself win). Jakarta Mail's default is to wait forever, so a dead or
+ * stalled server held every delivery thread and then the server's shutdown. A timeout is a failed
+ * attempt like any other: the queue delivers the item again later, finally to its dead-letter
+ * queue.
  */
 @ApplicationScoped
 public class MailSender {
@@ -39,22 +47,49 @@ public class MailSender {
   @ConfigProperty(name = "portal.mail.from", defaultValue = "no-reply@portal.test")
   String fromSetting;
 
+  @Inject
+  @ConfigProperty(name = "portal.smtp.timeout-seconds", defaultValue = "10")
+  int timeoutSeconds;
+
   private InternetAddress from;
 
   MailSender() {
     // for CDI
   }
 
-  MailSender(Session session, Clock clock, String from) {
+  MailSender(Session session, Clock clock, String from, int timeoutSeconds) {
     this.session = session;
     this.clock = clock;
     this.from = address(from);
+    limitWaits(session.getProperties(), timeoutSeconds);
   }
 
   @PostConstruct
   void readSettings() {
     from = address(fromSetting);
+    limitWaits(session.getProperties(), timeoutSeconds);
   }
+
+  /**
+   * Sets the SMTP connect, read and write timeouts that {@code properties} (a session's own, which
+   * Jakarta Mail reads at every connection) does not set already.
+   */
+  static void limitWaits(java.util.Properties properties, int seconds) {
+    if (seconds < 1) {
+      throw new IllegalStateException(
+          "portal.smtp.timeout-seconds / PORTAL_SMTP_TIMEOUT_SECONDS must be at least 1, not "
+              + seconds);
+    }
+    String millis = String.valueOf(seconds * 1000L);
+    for (String name : TIMEOUTS) {
+      properties.putIfAbsent(name, millis);
+    }
+  }
+
+  /** Connect, read (each reply of the server) and write (each block sent) timeouts. */
+  static final java.util.List<String> TIMEOUTS =
+      java.util.List.of(
+          "mail.smtp.connectiontimeout", "mail.smtp.timeout", "mail.smtp.writetimeout");
 
   /**
    * Hands the email to the SMTP server.

@@ -56,6 +56,29 @@ public record EmailItem(
     return idempotencyKey;
   }
 
+  /** The item as the outbox keeps it and the queue carries it: a JSON object of strings. */
+  public String toJson() {
+    return jakarta.json.Json.createObjectBuilder(toMap()).build().toString();
+  }
+
+  /** The item back from {@link #toJson()}; refuses text that is not one. */
+  public static EmailItem fromJson(String json) {
+    java.util.Map<String, Object> map = new java.util.HashMap<>();
+    try (jakarta.json.JsonReader reader =
+        jakarta.json.Json.createReader(new java.io.StringReader(json))) {
+      reader
+          .readObject()
+          .forEach(
+              (name, value) ->
+                  map.put(
+                      name,
+                      value instanceof jakarta.json.JsonString text ? text.getString() : null));
+    } catch (jakarta.json.JsonException | ClassCastException e) {
+      throw new IllegalArgumentException("Not an email item: " + e.getMessage(), e);
+    }
+    return fromMap(map);
+  }
+
   /** The item as the body of a JMS map message: strings only. */
   public Map<String, Object> toMap() {
     return Map.of(

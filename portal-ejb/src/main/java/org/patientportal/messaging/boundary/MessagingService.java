@@ -9,6 +9,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,6 +34,7 @@ import org.patientportal.messaging.control.Submissions;
 import org.patientportal.messaging.control.ThreadAccess;
 import org.patientportal.messaging.control.ThreadQueries;
 import org.patientportal.messaging.control.ThreadReading;
+import org.patientportal.messaging.control.ThreadRow;
 import org.patientportal.messaging.entity.Attachment;
 import org.patientportal.messaging.entity.AttachmentDownload;
 import org.patientportal.messaging.entity.AttachmentPolicy;
@@ -241,12 +243,17 @@ public class MessagingService {
   public ThreadDetail open(long threadId) {
     ThreadAccess access = access();
     String me = access.reader();
-    MessageThread thread = visibleThread(threadId, access);
+    ThreadRow row = threads.findForReader(threadId, me);
+    MessageThread thread = row == null ? null : row.thread();
+    if (thread == null || !access.mayRead(thread)) {
+      throw deny("thread/" + threadId, thread == null ? null : thread.getPatient());
+    }
     Instant now = clock.instant();
     List<Message> messages = threads.messages(thread);
     Set<Long> receipted = marks.receiptedBy(threadId, me);
     ThreadReading.Names names = reading.namesFor(thread, messages);
     List<MessageDetail> details = reading.messages(thread, messages, me, names);
+    List<MessageReceipt> receipts = new ArrayList<>();
     for (Message m : messages) {
       audit.record(
           me,
@@ -255,11 +262,12 @@ public class MessagingService {
           "message/" + m.getId(),
           AuditOutcome.SUCCESS);
       if (m.isReadReceipt() && !m.getAuthor().equals(me) && !receipted.contains(m.getId())) {
-        marks.receipt(new MessageReceipt(m, me, now));
+        receipts.add(new MessageReceipt(m, me, now));
       }
     }
+    marks.receipts(receipts);
     if (thread.getLastMessageId() != null) {
-      marks.readThrough(threadId, me, thread.getLastMessageId(), now);
+      marks.readThrough(threadId, me, thread.getLastMessageId(), now, row.readThroughId());
     }
     // visibleThread() has shown that a reader who is not the patient is on the care team's side
     boolean careTeam = !access.patientSide(thread) || access.careSide(thread);

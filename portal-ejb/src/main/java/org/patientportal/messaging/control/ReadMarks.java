@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.patientportal.messaging.entity.MessageReceipt;
 
@@ -17,6 +18,20 @@ import org.patientportal.messaging.entity.MessageReceipt;
 public class ReadMarks {
 
   @PersistenceContext EntityManager em;
+
+  /**
+   * Records that {@code reader} has read {@code threadId} through {@code messageId}, knowing how
+   * far they had read it when the thread was loaded ({@code readBefore}, null: not at all): nothing
+   * is written when that is already as far. A concurrent open that moved it meanwhile is handled by
+   * the upsert as in {@link #readThrough(long, String, long, Instant)}.
+   */
+  public void readThrough(
+      long threadId, String reader, long messageId, Instant at, Long readBefore) {
+    if (readBefore != null && readBefore >= messageId) {
+      return;
+    }
+    readThrough(threadId, reader, messageId, at);
+  }
 
   /** Records that {@code reader} has read {@code threadId} through {@code messageId}. */
   public void readThrough(long threadId, String reader, long messageId, Instant at) {
@@ -50,15 +65,41 @@ public class ReadMarks {
             .getResultList());
   }
 
-  /** Records a first read; a concurrent open by the same reader that recorded it first wins. */
-  public void receipt(MessageReceipt receipt) {
-    em.createNativeQuery(
-            "insert into message_receipt (message_id, reader, thread_id, read_at)"
-                + " values (?1, ?2, ?3, ?4) on conflict do nothing")
-        .setParameter(1, receipt.getMessageId())
-        .setParameter(2, receipt.getReader())
-        .setParameter(3, receipt.getThreadId())
-        .setParameter(4, receipt.getReadAt())
-        .executeUpdate();
+  /**
+   * Records first reads, in one statement however many there are; a concurrent open by the same
+   * reader that recorded one first wins it.
+   */
+  public void receipts(List<MessageReceipt> receipts) {
+    if (receipts.isEmpty()) {
+      return;
+    }
+    StringBuilder sql =
+        new StringBuilder(
+            "insert into message_receipt (message_id, reader, thread_id, read_at) values ");
+    for (int i = 0; i < receipts.size(); i++) {
+      int p = 4 * i;
+      sql.append(i == 0 ? "" : ", ")
+          .append("(?")
+          .append(p + 1)
+          .append(", ?")
+          .append(p + 2)
+          .append(", ?")
+          .append(p + 3)
+          .append(", ?")
+          .append(p + 4)
+          .append(')');
+    }
+    sql.append(" on conflict do nothing");
+    var query = em.createNativeQuery(sql.toString());
+    for (int i = 0; i < receipts.size(); i++) {
+      MessageReceipt r = receipts.get(i);
+      int p = 4 * i;
+      query
+          .setParameter(p + 1, r.getMessageId())
+          .setParameter(p + 2, r.getReader())
+          .setParameter(p + 3, r.getThreadId())
+          .setParameter(p + 4, r.getReadAt());
+    }
+    query.executeUpdate();
   }
 }

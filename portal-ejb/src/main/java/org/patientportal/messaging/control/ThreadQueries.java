@@ -171,10 +171,31 @@ public class ThreadQueries {
     return q;
   }
 
-  /** A thread's messages in order, with their attachments. */
+  /**
+   * A thread with how far {@code reader} has read it, in one query (null when there is no such
+   * thread), so that opening it again needs no write when nothing new has come.
+   */
+  public ThreadRow findForReader(long threadId, String reader) {
+    return rows(
+            em.createQuery(
+                    "select t, r.readThroughId from MessageThread t left join ThreadReader r"
+                        + " on r.id = t.id and r.reader = :me where t.id = :id",
+                    Object[].class)
+                .setParameter("me", reader)
+                .setParameter("id", threadId))
+        .stream()
+        .findFirst()
+        .orElse(null);
+  }
+
+  /**
+   * A thread's messages in order, with their attachments. (No {@code distinct}: Hibernate 6 returns
+   * each message once from a fetch join by itself, and a SQL distinct would compare every row's
+   * sealed body.)
+   */
   public List<Message> messages(MessageThread thread) {
     return em.createQuery(
-            "select distinct m from Message m left join fetch m.attachments"
+            "select m from Message m left join fetch m.attachments"
                 + " where m.thread = :thread order by m.id",
             Message.class)
         .setParameter("thread", thread)

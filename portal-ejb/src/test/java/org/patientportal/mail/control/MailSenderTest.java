@@ -30,7 +30,7 @@ class MailSenderTest {
 
   private final Session session = Session.getInstance(new Properties());
   private final MailSender sender =
-      new MailSender(session, Clock.fixed(NOW, ZoneOffset.UTC), "no-reply@portal.test");
+      new MailSender(session, Clock.fixed(NOW, ZoneOffset.UTC), "no-reply@portal.test", 10);
   private final EmailItem item =
       new EmailItem(KEY, "pat.jones@portal.test", "es", EmailTemplate.NEW_SECURE_MESSAGE);
   private final Email email =
@@ -75,7 +75,7 @@ class MailSenderTest {
   void refusesASenderThatIsNoAddress() {
     assertThrows(
         IllegalStateException.class,
-        () -> new MailSender(session, Clock.systemUTC(), "not an address"));
+        () -> new MailSender(session, Clock.systemUTC(), "not an address", 10));
   }
 
   @Test
@@ -89,7 +89,8 @@ class MailSenderTest {
     properties.put("mail.smtp.port", String.valueOf(closedPort));
     properties.put("mail.smtp.connectiontimeout", "2000");
     MailSender unreachable =
-        new MailSender(Session.getInstance(properties), Clock.systemUTC(), "no-reply@portal.test");
+        new MailSender(
+            Session.getInstance(properties), Clock.systemUTC(), "no-reply@portal.test", 10);
 
     java.util.List<java.util.logging.LogRecord> logged = new java.util.ArrayList<>();
     java.util.logging.Handler handler =
@@ -121,5 +122,60 @@ class MailSenderTest {
     assertTrue(line.contains(KEY) && line.contains("Connection refused"), line);
     // never the email's content
     assertTrue(!line.contains(email.subject()) && !line.contains(email.text().strip()), line);
+  }
+
+  @Test
+  void anSmtpServerThatAcceptsAndNeverAnswersFailsTheDeliveryInsteadOfHanging() throws Exception {
+    // a server that takes the connection and then says nothing: no greeting, ever
+    try (ServerSocket silent = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+      java.util.List<java.net.Socket> accepted =
+          java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+      Thread acceptor =
+          new Thread(
+              () -> {
+                try {
+                  while (true) {
+                    accepted.add(silent.accept());
+                  }
+                } catch (java.io.IOException closed) {
+                  // the test is over
+                }
+              });
+      acceptor.start();
+      Properties properties = new Properties();
+      properties.put("mail.smtp.host", "127.0.0.1");
+      properties.put("mail.smtp.port", String.valueOf(silent.getLocalPort()));
+      MailSender stalled =
+          new MailSender(
+              Session.getInstance(properties), Clock.systemUTC(), "no-reply@portal.test", 1);
+      try {
+        // the guard only stops the test should the timeout not work; the assertion is the throw
+        MailNotSentException e =
+            org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofMinutes(2),
+                () -> assertThrows(MailNotSentException.class, () -> stalled.send(item, email)));
+        assertTrue(e.getMessage().contains("SocketTimeoutException"), e.getMessage());
+        assertEquals(1, accepted.size(), "it did connect, then gave up waiting for the greeting");
+      } finally {
+        silent.close();
+        acceptor.join();
+        for (java.net.Socket socket : accepted) {
+          socket.close();
+        }
+      }
+    }
+  }
+
+  @Test
+  void setsTheThreeTimeoutsUnlessTheMailSessionSetsThem() {
+    Properties properties = new Properties();
+    properties.put("mail.smtp.timeout", "2500");
+
+    MailSender.limitWaits(properties, 10);
+
+    assertEquals("10000", properties.get("mail.smtp.connectiontimeout"));
+    assertEquals("2500", properties.get("mail.smtp.timeout"), "the session's own value stays");
+    assertEquals("10000", properties.get("mail.smtp.writetimeout"));
+    assertThrows(IllegalStateException.class, () -> MailSender.limitWaits(new Properties(), 0));
   }
 }

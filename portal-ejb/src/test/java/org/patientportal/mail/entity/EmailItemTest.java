@@ -33,6 +33,36 @@ class EmailItemTest {
     assertEquals(ITEM, EmailItem.fromMap(map));
   }
 
+  @Test
+  void travelsAsJsonTextAndComesBackEqualWhateverTheCharacters() {
+    EmailItem item =
+        new EmailItem(
+            "message/7/to/josé.núñez\"}{😀",
+            "josé.núñez@portal.test",
+            "es",
+            EmailTemplate.NEW_SECURE_MESSAGE);
+
+    String json = item.toJson();
+
+    assertEquals(item, EmailItem.fromJson(json));
+    assertEquals(ITEM, EmailItem.fromJson(ITEM.toJson()));
+    assertTrue(json.startsWith("{") && json.contains("\"template\":\"NEW_SECURE_MESSAGE\""), json);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "",
+        "not json",
+        "[]",
+        "{}",
+        "{\"idempotencyKey\":\"k\",\"recipient\":\"a@b.c\",\"template\":7}",
+        "{\"idempotencyKey\":\"k\",\"recipient\":\"a@b.c\",\"template\":\"NO_SUCH\"}"
+      })
+  void refusesJsonThatIsNoEmailItem(String json) {
+    assertThrows(IllegalArgumentException.class, () -> EmailItem.fromJson(json));
+  }
+
   @ParameterizedTest
   @NullAndEmptySource
   @ValueSource(strings = {"  "})

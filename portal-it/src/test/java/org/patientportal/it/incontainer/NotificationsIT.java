@@ -37,9 +37,9 @@ import org.patientportal.mail.entity.EmailTemplate;
 
 /**
  * The email path inside WildFly, to the mail catcher: Notifications queues in the caller's
- * transaction (JmsXA), the EmailQueue's MDB delivers, each idempotency key is sent once. Every test
- * uses fresh keys and finds its email by the Message-ID the key gives, so what other tests send to
- * the same demo users does not matter.
+ * transaction (through the outbox, OutboxIT), the EmailQueue's MDB delivers, each idempotency key
+ * is sent once. Every test uses fresh keys and finds its email by the Message-ID the key gives, so
+ * what other tests send to the same demo users does not matter.
  */
 @ExtendWith(ArquillianExtension.class)
 class NotificationsIT {

@@ -13,6 +13,7 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.patientportal.crypto.control.Envelope;
 import org.patientportal.crypto.control.KeyEncryptionKeys;
+import org.patientportal.crypto.control.SearchKey;
 import org.patientportal.crypto.entity.Sealed;
 import org.patientportal.platform.boundary.SchemaMigration;
 
@@ -60,6 +61,8 @@ public class Crypto {
   private KeyEncryptionKeys keys;
   private Envelope envelope;
   private Path file;
+  private char[] password;
+  private volatile SearchKey searchKey;
 
   @PostConstruct
   void load() {
@@ -80,6 +83,7 @@ public class Crypto {
               + file
               + ": restore it from backup, or set PORTAL_KEYSTORE_CREATE=true to make a new one");
     }
+    this.password = password.toCharArray();
     keys = KeyEncryptionKeys.openOrCreate(file, password.toCharArray(), random);
     envelope = new Envelope(keys, random);
     LOG.info(
@@ -146,6 +150,39 @@ public class Crypto {
   /** Removes a key-encryption key that no stored value uses any more. */
   public void retire(int version) {
     keys.retire(version);
+  }
+
+  /**
+   * A blind-index token of {@code word} in {@code domain} (e.g. "thread-subject"): the first 64
+   * bits of its HMAC-SHA256 under the search key (see {@link SearchKey}), which is made on first
+   * use in {@code portal-search.bcfks} beside the key store, under the same password.
+   */
+  public long searchToken(String domain, String word) {
+    return searchKey().token(domain, word);
+  }
+
+  /** The version of the search key the tokens are made with. */
+  public int searchKeyVersion() {
+    return searchKey().version();
+  }
+
+  private SearchKey searchKey() {
+    SearchKey key = searchKey;
+    if (key == null) {
+      synchronized (this) {
+        key = searchKey;
+        if (key == null) {
+          key = SearchKey.openOrCreate(searchKeyFile(), password, new SecureRandom());
+          searchKey = key;
+        }
+      }
+    }
+    return key;
+  }
+
+  /** The search key's store: beside the key-encryption keys' store. */
+  public Path searchKeyFile() {
+    return file.toAbsolutePath().resolveSibling("portal-search.bcfks");
   }
 
   /** The key store's file (for the administrator's view and the tests). */

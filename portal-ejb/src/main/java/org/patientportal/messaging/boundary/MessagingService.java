@@ -10,8 +10,8 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -28,6 +28,8 @@ import org.patientportal.messaging.control.GuidelinesAcceptances;
 import org.patientportal.messaging.control.MessageWriter;
 import org.patientportal.messaging.control.NewMessageNotices;
 import org.patientportal.messaging.control.ReadMarks;
+import org.patientportal.messaging.control.SubjectIndex;
+import org.patientportal.messaging.control.SubjectWords;
 import org.patientportal.messaging.control.Submissions;
 import org.patientportal.messaging.control.ThreadAccess;
 import org.patientportal.messaging.control.ThreadQueries;
@@ -41,13 +43,13 @@ import org.patientportal.messaging.entity.MessageDetail;
 import org.patientportal.messaging.entity.MessageReceipt;
 import org.patientportal.messaging.entity.MessageThread;
 import org.patientportal.messaging.entity.NewAttachment;
-import org.patientportal.messaging.entity.QueueFilter;
 import org.patientportal.messaging.entity.ReceiptDetail;
 import org.patientportal.messaging.entity.RecipientKind;
 import org.patientportal.messaging.entity.Reply;
 import org.patientportal.messaging.entity.StartThread;
 import org.patientportal.messaging.entity.ThreadDetail;
-import org.patientportal.messaging.entity.ThreadSummary;
+import org.patientportal.messaging.entity.ThreadListQuery;
+import org.patientportal.messaging.entity.ThreadPage;
 import org.patientportal.shared.boundary.Commands;
 import org.patientportal.shared.entity.ConflictException;
 import org.patientportal.shared.entity.InvalidInputException;
@@ -74,7 +76,6 @@ import org.patientportal.shared.entity.NotFoundException;
 })
 public class MessagingService {
 
-  static final int QUEUE_LIMIT = ThreadQueries.LIMIT;
   private static final String NOT_FOUND = "{messaging.thread.notFound}";
 
   @Resource SessionContext session;
@@ -91,6 +92,7 @@ public class MessagingService {
   @Inject ReadMarks marks;
   @Inject NewMessageNotices notices;
   @Inject Submissions submissions;
+  @Inject SubjectIndex subjects;
 
   private AttachmentPolicy attachmentPolicy;
 
@@ -215,34 +217,23 @@ public class MessagingService {
   // --- reading
 
   /**
-   * The caller's threads: a patient's own, or (for clinicians and staff) those of their work queue
-   * including done ones; unread first, then by last activity, newest first. Other roles have none.
-   * At most the {@value #QUEUE_LIMIT} most recently active threads of each kind are listed.
+   * One page of the caller's threads: a patient's own, and (for clinicians and staff) those of
+   * their work queue, that match the query, in the order it asks for (see {@link ThreadListQuery}).
+   * Other roles see an empty list. Only the page's subjects are opened. A search's words are turned
+   * into blind-index tokens here and matched against the caller's visible threads only.
    */
-  public List<ThreadSummary> myThreads() {
+  public ThreadPage threads(ThreadListQuery query) {
     ThreadAccess access = access();
-    List<ThreadSummary> summaries = new ArrayList<>();
-    if (access.hasRole(Roles.PATIENT)) {
-      summaries.addAll(reading.summaries(threads.ownThreads(access.reader()), access.reader()));
+    List<Long> tokens = List.of();
+    if (query.search() != null) {
+      tokens = subjects.tokens(query.search());
+      if (tokens.isEmpty()) {
+        throw new InvalidInputException(
+            "q", "{messaging.list.search.tooShort}", Map.of("min", SubjectWords.MIN_LENGTH));
+      }
     }
-    if (access.worksPools()) {
-      QueueFilter all = new QueueFilter();
-      all.setIncludeDone(true);
-      all.setNewestFirst(true);
-      summaries.addAll(reading.summaries(threads.queue(access, all), access.reader()));
-    }
-    summaries.sort(
-        Comparator.comparing(ThreadSummary::isUnread)
-            .reversed()
-            .thenComparing(ThreadSummary::getLastMessageAt, Comparator.reverseOrder()));
-    return summaries;
-  }
-
-  /** A clinician's or staff member's work queue: threads addressed to them or their pools. */
-  @RolesAllowed({Roles.CLINICIAN, Roles.STAFF})
-  public List<ThreadSummary> queue(QueueFilter filter) {
-    ThreadAccess access = access();
-    return reading.summaries(threads.queue(access, filter), access.reader());
+    ThreadQueries.Page page = threads.page(access, query, tokens);
+    return new ThreadPage(reading.summaries(page.rows(), access.reader()), page.next());
   }
 
   /**

@@ -27,6 +27,7 @@ public class MessageWriter {
   @PersistenceContext EntityManager em;
   @Inject Crypto crypto;
   @Inject Ids ids;
+  @Inject SubjectIndex subjects;
 
   /** The id the next thread will have (ids are known before rows exist: seals bind them). */
   public long nextThreadId() {
@@ -58,6 +59,7 @@ public class MessageWriter {
             at,
             crypto.seal(subject, MessageThread.subjectOwner(threadId)));
     em.persist(thread);
+    subjects.index(thread, subject);
     return thread;
   }
 

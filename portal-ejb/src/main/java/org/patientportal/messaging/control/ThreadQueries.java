@@ -5,24 +5,25 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.patientportal.identity.entity.Roles;
 import org.patientportal.messaging.entity.Message;
 import org.patientportal.messaging.entity.MessageThread;
-import org.patientportal.messaging.entity.QueueFilter;
 import org.patientportal.messaging.entity.RecipientKind;
+import org.patientportal.messaging.entity.ThreadCursor;
+import org.patientportal.messaging.entity.ThreadListQuery;
 import org.patientportal.messaging.entity.ThreadStatus;
 
 /**
- * The queries that read threads: a patient's own, a work queue (the same policy as {@link
- * ThreadAccess}, written as a query), and a thread's messages. One query each; they run in the
- * calling boundary's transaction.
+ * The queries that read threads: a page of the threads a reader may see (the same policy as {@link
+ * ThreadAccess}, written as queries), and a thread's messages. They run in the calling boundary's
+ * transaction.
  */
 @ApplicationScoped
 public class ThreadQueries {
-
-  /** At most this many threads of each kind are listed, the most recently active first. */
-  public static final int LIMIT = 1000;
 
   @PersistenceContext EntityManager em;
 
@@ -30,62 +31,144 @@ public class ThreadQueries {
     return em.find(MessageThread.class, threadId);
   }
 
-  /** A patient's own threads, the most recently active first. */
-  public List<ThreadRow> ownThreads(String patient) {
-    return rows(
-        em.createQuery(
-                "select t, r.readThroughId from MessageThread t left join ThreadReader r"
-                    + " on r.id = t.id and r.reader = :me where t.patient = :me"
-                    + " order by t.lastMessageAt desc",
-                Object[].class)
-            .setParameter("me", patient)
-            .setMaxResults(LIMIT));
+  /**
+   * One page of the threads {@code reader} may see that match {@code query}, ordered by last
+   * activity and id, and whether more follow. The visibility rule is {@link ThreadAccess}'s,
+   * written into the query: a patient's own threads; threads addressed to the reader as a
+   * clinician; threads addressed to a pool the reader works as a clinician or staff member. Nothing
+   * else is read.
+   *
+   * <p>The rule is a union of <em>branches</em>, one per index range: the patient's threads (index
+   * on patient, last activity, id), and for the care team one per recipient (the reader, each pool)
+   * and status (index on recipient kind, recipient, status, last activity, id). Each branch reads
+   * at most {@code size + 1} rows in index order from the cursor on; the rows are merged here. One
+   * query with {@code or} and {@code in} over all recipients would make the database read every
+   * matching row of every pool and sort them to return 26; the branches read 26 each. The merge is
+   * exact: a thread among the first {@code size + 1} of the union is among the first {@code size +
+   * 1} of its own branch.
+   *
+   * @param tokens the blind-index tokens every thread must hold (the search), or none
+   */
+  public Page page(ThreadAccess reader, ThreadListQuery query, List<Long> tokens) {
+    List<Branch> branches = new ArrayList<>();
+    if (reader.hasRole(Roles.PATIENT)) {
+      branches.add(new Branch("t.patient = :who", reader.reader(), null, query.status()));
+    }
+    if (reader.worksPools()) {
+      List<ThreadStatus> statuses =
+          query.status() == null ? List.of(ThreadStatus.values()) : List.of(query.status());
+      for (ThreadStatus status : statuses) {
+        if (reader.hasRole(Roles.CLINICIAN)) {
+          branches.add(new Branch(CARE_BRANCH, reader.reader(), RecipientKind.USER, status));
+        }
+        for (String pool : reader.pools()) {
+          branches.add(new Branch(CARE_BRANCH, pool, RecipientKind.POOL, status));
+        }
+      }
+    }
+    Map<Long, ThreadRow> rows = new HashMap<>();
+    for (Branch branch : branches) {
+      for (ThreadRow row : rows(branchQuery(reader.reader(), branch, query, tokens))) {
+        rows.putIfAbsent(row.thread().getId(), row);
+      }
+    }
+    Comparator<ThreadRow> order =
+        Comparator.comparing((ThreadRow r) -> r.thread().getLastMessageAt())
+            .thenComparing(r -> r.thread().getId());
+    List<ThreadRow> sorted =
+        rows.values().stream()
+            .sorted(query.oldestFirst() ? order : order.reversed())
+            .limit(query.size() + 1L)
+            .toList();
+    if (sorted.size() <= query.size()) {
+      return new Page(sorted, null);
+    }
+    List<ThreadRow> page = sorted.subList(0, query.size());
+    return new Page(page, ThreadCursor.after(page.get(page.size() - 1).thread()));
   }
 
-  /** The threads of a clinician's or staff member's work queue that match {@code filter}. */
-  public List<ThreadRow> queue(ThreadAccess reader, QueueFilter filter) {
-    boolean clinician = reader.hasRole(Roles.CLINICIAN);
-    List<String> pools = new ArrayList<>(reader.pools());
-    if (pools.isEmpty()) {
-      pools.add("");
-    }
+  /** A page of rows and the cursor after it (null: the last page). */
+  public record Page(List<ThreadRow> rows, ThreadCursor next) {}
+
+  private static final String CARE_BRANCH =
+      "t.recipientKind = :kind and t.recipient = :who and t.status = :status";
+
+  /** One index range of the visibility rule: a patient's threads, or a recipient's of a status. */
+  private record Branch(String where, String who, RecipientKind kind, ThreadStatus status) {}
+
+  private TypedQuery<Object[]> branchQuery(
+      String me, Branch branch, ThreadListQuery query, List<Long> tokens) {
     StringBuilder jpql =
         new StringBuilder(
             "select t, r.readThroughId from MessageThread t left join ThreadReader r"
-                + " on r.id = t.id and r.reader = :me where ((t.recipientKind = :pool"
-                + " and t.recipient in :pools)");
-    if (clinician) {
-      jpql.append(" or (t.recipientKind = :user and t.recipient = :me)");
+                + " on r.id = t.id and r.reader = :me where ");
+    jpql.append(branch.where());
+    if (branch.kind() == null && branch.status() != null) {
+      jpql.append(" and t.status = :status");
     }
-    jpql.append(")");
-    if (!filter.isIncludeDone()) {
-      jpql.append(" and t.status = :open");
-    }
-    if (filter.getCategory() != null) {
+    if (query.category() != null) {
       jpql.append(" and t.category = :category");
     }
-    if (filter.isUnreadOnly()) {
+    if (query.patient() != null) {
+      jpql.append(" and t.patient = :patient");
+    }
+    if (query.from() != null) {
+      jpql.append(" and t.lastMessageAt >= :from");
+    }
+    if (query.to() != null) {
+      jpql.append(" and t.lastMessageAt < :to");
+    }
+    if (query.unreadOnly()) {
       jpql.append(
           " and t.lastMessageBy <> :me and t.lastMessageId is not null"
               + " and (r.readThroughId is null or r.readThroughId < t.lastMessageId)");
     }
-    jpql.append(" order by t.lastMessageAt ").append(filter.isNewestFirst() ? "desc" : "asc");
-    TypedQuery<Object[]> query =
+    for (int i = 0; i < tokens.size(); i++) {
+      jpql.append(" and exists (select k.threadId from SubjectToken k where k.threadId = t.id")
+          .append(" and k.token = :w")
+          .append(i)
+          .append(")");
+    }
+    String dir = query.oldestFirst() ? "asc" : "desc";
+    if (query.before() != null) {
+      // the first comparison alone is an index range; the second picks the rows after the cursor
+      jpql.append(
+          query.oldestFirst()
+              ? " and t.lastMessageAt >= :at and (t.lastMessageAt > :at or t.id > :id)"
+              : " and t.lastMessageAt <= :at and (t.lastMessageAt < :at or t.id < :id)");
+    }
+    jpql.append(" order by t.lastMessageAt ").append(dir).append(", t.id ").append(dir);
+    TypedQuery<Object[]> q =
         em.createQuery(jpql.toString(), Object[].class)
-            .setParameter("me", reader.reader())
-            .setParameter("pool", RecipientKind.POOL)
-            .setParameter("pools", pools)
-            .setMaxResults(LIMIT);
-    if (clinician) {
-      query.setParameter("user", RecipientKind.USER);
+            .setParameter("me", me)
+            .setParameter("who", branch.who())
+            .setMaxResults(query.size() + 1);
+    if (branch.kind() != null) {
+      q.setParameter("kind", branch.kind());
     }
-    if (!filter.isIncludeDone()) {
-      query.setParameter("open", ThreadStatus.OPEN);
+    if (branch.status() != null) {
+      q.setParameter("status", branch.status());
     }
-    if (filter.getCategory() != null) {
-      query.setParameter("category", filter.getCategory());
+    if (query.category() != null) {
+      q.setParameter("category", query.category());
     }
-    return rows(query);
+    if (query.patient() != null) {
+      q.setParameter("patient", query.patient());
+    }
+    if (query.from() != null) {
+      q.setParameter("from", query.from());
+    }
+    if (query.to() != null) {
+      q.setParameter("to", query.to());
+    }
+    for (int i = 0; i < tokens.size(); i++) {
+      q.setParameter("w" + i, tokens.get(i));
+    }
+    if (query.before() != null) {
+      q.setParameter("at", query.before().lastMessageAt());
+      q.setParameter("id", query.before().id());
+    }
+    return q;
   }
 
   /**

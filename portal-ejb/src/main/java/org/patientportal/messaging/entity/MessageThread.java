@@ -77,6 +77,13 @@ public class MessageThread {
   @AttributeOverride(name = "keyVersion", column = @Column(name = "subject_key_version"))
   private Sealed subject;
 
+  /**
+   * The version of the search key whose tokens of the subject are in the blind index; null while
+   * the subject is not indexed (threads older than the index, until the backfill reaches them).
+   */
+  @Column(name = "subject_index_version")
+  private Integer subjectIndexVersion;
+
   protected MessageThread() {
     // for JPA
   }
@@ -158,6 +165,15 @@ public class MessageThread {
 
   public Long getId() {
     return id;
+  }
+
+  /** Records that the subject's words are in the blind index under search key {@code version}. */
+  public void subjectIndexed(int version) {
+    this.subjectIndexVersion = version;
+  }
+
+  public Integer getSubjectIndexVersion() {
+    return subjectIndexVersion;
   }
 
   public String getPatient() {

@@ -110,6 +110,13 @@ class OpenApiIT {
         "an example of a new thread");
     Operation reply = operation("POST", "/threads/{id}/messages");
     assertNotNull(reply.getRequestBody().getContent().get("application/json").getExample());
+    // the thread list documents its paging: the parameters and the next page's Link header
+    Operation list = operation("GET", "/threads");
+    Set<String> parameters = new TreeSet<>();
+    list.getParameters().forEach(p -> parameters.add(p.getName()));
+    assertTrue(
+        parameters.containsAll(Set.of("before", "size", "q", "status")), parameters.toString());
+    assertNotNull(list.getResponses().get("200").getHeaders().get("Link"), "the next page's link");
   }
 
   /** Every resource method of portal-web's JAX-RS classes is in the document, and nothing else. */

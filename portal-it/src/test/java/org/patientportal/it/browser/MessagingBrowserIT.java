@@ -196,7 +196,8 @@ class MessagingBrowserIT {
               .getAttribute("value"));
     }
     assertFalse(
-        Portal.get("/threads", "pat.jones").body().contains(marker), "nothing has been sent");
+        Portal.get("/threads?size=100", "pat.jones").body().contains(marker),
+        "nothing has been sent");
   }
 
   @Test
@@ -225,7 +226,8 @@ class MessagingBrowserIT {
       Files.deleteIfExists(big);
     }
     assertFalse(
-        Portal.get("/threads", "pat.jones").body().contains(marker), "nothing has been sent");
+        Portal.get("/threads?size=100", "pat.jones").body().contains(marker),
+        "nothing has been sent");
   }
 
   @Test

@@ -63,13 +63,13 @@ class MessagingApiIT {
     }
 
     // dr.smith's list: unread, with the category in the subject line
-    JsonNode listed = find(Portal.get("/threads", "dr.smith"), id);
+    JsonNode listed = find(Portal.get("/threads?size=100", "dr.smith"), id);
     assertTrue(listed.get("unread").asBoolean());
     assertEquals("[Appointment] " + subject, listed.get("subjectLine").asText());
     assertEquals("APPOINTMENT", listed.get("category").asText());
     assertEquals("pat.jones", listed.get("patient").asText());
     // ... and not unread for its author
-    assertFalse(find(Portal.get("/threads", "pat.jones"), id).get("unread").asBoolean());
+    assertFalse(find(Portal.get("/threads?size=100", "pat.jones"), id).get("unread").asBoolean());
 
     // dr.smith opens it: the body, the attachment, and an audited open
     HttpResponse<String> opened = Portal.get("/threads/" + id, "dr.smith");
@@ -91,7 +91,7 @@ class MessagingApiIT {
                         && e.get("patient").asText().equals("pat.jones")
                         && !e.get("clientAddress").asText().isBlank()),
         "dr.smith's open is audited");
-    assertFalse(find(Portal.get("/threads", "dr.smith"), id).get("unread").asBoolean());
+    assertFalse(find(Portal.get("/threads?size=100", "dr.smith"), id).get("unread").asBoolean());
 
     HttpResponse<byte[]> download =
         Portal.getBytes(
@@ -120,7 +120,7 @@ class MessagingApiIT {
     assertFalse(toPatient.raw().contains("Alex Smith"), "nor who wrote it");
 
     // the patient: reply unread, in order after hers, and her receipt
-    assertTrue(find(Portal.get("/threads", "pat.jones"), id).get("unread").asBoolean());
+    assertTrue(find(Portal.get("/threads?size=100", "pat.jones"), id).get("unread").asBoolean());
     JsonNode hers = Portal.json(Portal.get("/threads/" + id, "pat.jones").body());
     assertEquals(2, hers.get("messages").size());
     assertEquals(body, hers.get("messages").get(0).get("body").asText());
@@ -141,12 +141,14 @@ class MessagingApiIT {
 
     // done, then opened again by the patient's next message
     assertEquals(204, Portal.post("/threads/" + id + "/done", "dr.smith", "").statusCode());
-    assertEquals("DONE", find(Portal.get("/threads", "dr.smith"), id).get("status").asText());
+    assertEquals(
+        "DONE", find(Portal.get("/threads?size=100", "dr.smith"), id).get("status").asText());
     assertEquals(
         201,
         Portal.post("/threads/" + id + "/messages", "pat.jones", Map.of("body", "Thank you!"))
             .statusCode());
-    assertEquals("OPEN", find(Portal.get("/threads", "dr.smith"), id).get("status").asText());
+    assertEquals(
+        "OPEN", find(Portal.get("/threads?size=100", "dr.smith"), id).get("status").asText());
   }
 
   @Test
@@ -171,7 +173,7 @@ class MessagingApiIT {
     }
     JsonNode receipts = Portal.json(Portal.get("/threads/" + id + "/receipts", "pat.jones").body());
     assertEquals(1, receipts.size(), receipts.toString());
-    assertFalse(find(Portal.get("/threads", "dr.smith"), id).get("unread").asBoolean());
+    assertFalse(find(Portal.get("/threads?size=100", "dr.smith"), id).get("unread").asBoolean());
   }
 
   @Test
@@ -193,11 +195,12 @@ class MessagingApiIT {
             .asLong();
     for (String member : List.of("dr.smith", "dr.chen", "nurse.lee")) {
       notification(member, messageId);
-      assertTrue(find(Portal.get("/threads", member), id).get("unread").asBoolean(), member);
+      assertTrue(
+          find(Portal.get("/threads?size=100", member), id).get("unread").asBoolean(), member);
       assertEquals(200, Portal.get("/threads/" + id, member).statusCode(), member);
     }
     // nurse.lee read it; it is still unread for dr.chen
-    assertFalse(find(Portal.get("/threads", "nurse.lee"), id).get("unread").asBoolean());
+    assertFalse(find(Portal.get("/threads?size=100", "nurse.lee"), id).get("unread").asBoolean());
   }
 
   @Test
@@ -206,7 +209,7 @@ class MessagingApiIT {
         Messages.draft(null, "TEST_RESULT", Messages.marker("Your results"), "All normal.", false);
     draft.put("patient", "sam.rivera");
     long id = Messages.start("dr.chen", draft);
-    JsonNode listed = find(Portal.get("/threads", "sam.rivera"), id);
+    JsonNode listed = find(Portal.get("/threads?size=100", "sam.rivera"), id);
     assertTrue(listed.get("unread").asBoolean());
     assertEquals("dr.chen", listed.get("to").asText());
   }

@@ -92,7 +92,7 @@ class MessagingFormsBrowserIT {
       assertEquals(landed.get(0), landed.get(1), "both submissions land on the same thread");
     }
     int found = 0;
-    for (JsonNode t : Portal.json(Portal.get("/threads", "pat.jones").body())) {
+    for (JsonNode t : Portal.json(Portal.get("/threads?size=100", "pat.jones").body())) {
       if (t.get("subject").asText().contains(marker)) {
         found++;
       }
@@ -107,7 +107,7 @@ class MessagingFormsBrowserIT {
   }
 
   private static JsonNode threadWith(String marker) {
-    for (JsonNode t : Portal.json(Portal.get("/threads", "pat.jones").body())) {
+    for (JsonNode t : Portal.json(Portal.get("/threads?size=100", "pat.jones").body())) {
       if (t.get("subject").asText().contains(marker)) {
         return t;
       }

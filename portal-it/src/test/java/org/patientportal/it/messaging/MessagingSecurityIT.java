@@ -110,7 +110,7 @@ class MessagingSecurityIT {
   }
 
   private static List<Long> ids(String user) {
-    HttpResponse<String> list = Portal.get("/threads", user);
+    HttpResponse<String> list = Portal.get("/threads?size=100", user);
     assertEquals(200, list.statusCode(), list.body());
     return StreamSupport.stream(Portal.json(list.body()).spliterator(), false)
         .map(t -> t.get("id").asLong())

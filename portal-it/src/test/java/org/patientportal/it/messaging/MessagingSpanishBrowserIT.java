@@ -71,7 +71,8 @@ class MessagingSpanishBrowserIT {
       browser.screenshot("messages-compose-invalid-es");
     }
     assertFalse(
-        Portal.get("/threads", "sam.rivera").body().contains(marker), "nothing has been sent");
+        Portal.get("/threads?size=100", "sam.rivera").body().contains(marker),
+        "nothing has been sent");
   }
 
   private static void assertNoSeriousViolations(Browser browser) {

@@ -123,7 +123,7 @@ class MessagingUploadsIT {
 
   private static long threadsWith(String marker) {
     List<JsonNode> found = new ArrayList<>();
-    Portal.json(Portal.get("/threads", "pat.jones").body())
+    Portal.json(Portal.get("/threads?size=100", "pat.jones").body())
         .forEach(
             t -> {
               if (t.get("subject").asText().contains(marker)) {

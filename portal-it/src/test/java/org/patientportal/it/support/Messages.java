@@ -80,6 +80,46 @@ public final class Messages {
         .getBytes(java.nio.charset.StandardCharsets.UTF_8);
   }
 
+  /** A word no other test run uses (letters and digits only: one word of a subject). */
+  public static String word() {
+    return "w" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+  }
+
+  /** One page of {@code GET /threads?query} as {@code user}: its threads and its next link. */
+  public record Page(List<JsonNode> threads, String next) {}
+
+  /** The page at {@code pathAndQuery} (below /api/v1), asserting a 200. */
+  public static Page page(String pathAndQuery, String user) {
+    HttpResponse<String> response = Portal.get(pathAndQuery, user);
+    assertEquals(200, response.statusCode(), response.body());
+    String next =
+        response.headers().allValues("Link").stream()
+            .filter(l -> l.contains("rel=\"next\""))
+            .map(l -> l.substring(l.indexOf('<') + 1, l.indexOf('>')))
+            .map(url -> url.substring(url.indexOf("/api/v1") + "/api/v1".length()))
+            .findFirst()
+            .orElse(null);
+    return new Page(
+        new ArrayList<>(
+            StreamSupport.stream(Portal.json(response.body()).spliterator(), false).toList()),
+        next);
+  }
+
+  /** Every thread of the list {@code GET /threads?query} as {@code user}, following next links. */
+  public static List<JsonNode> allThreads(String query, String user) {
+    List<JsonNode> all = new ArrayList<>();
+    String at = "/threads?" + query;
+    for (int pages = 0; at != null; pages++) {
+      if (pages > 1000) {
+        throw new AssertionError("the list does not end");
+      }
+      Page page = page(at, user);
+      all.addAll(page.threads());
+      at = page.next();
+    }
+    return all;
+  }
+
   /** Audit entries of {@code action} by {@code actor} since {@code since}, as the auditor sees. */
   public static List<JsonNode> audit(String actor, String action, Instant since) {
     HttpResponse<String> log =

@@ -8,18 +8,29 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.patientportal.messaging.boundary.MessagingService;
 import org.patientportal.messaging.entity.AttachmentDownload;
 import org.patientportal.messaging.entity.Category;
 import org.patientportal.messaging.entity.Reply;
 import org.patientportal.messaging.entity.StartThread;
+import org.patientportal.messaging.entity.ThreadCursor;
+import org.patientportal.messaging.entity.ThreadListQuery;
+import org.patientportal.messaging.entity.ThreadPage;
 import org.patientportal.shared.entity.InvalidInputException;
 import org.patientportal.web.messaging.ThreadJson.Created;
 import org.patientportal.web.messaging.ThreadJson.NewMessage;
@@ -45,9 +56,75 @@ public class ThreadsResource {
   @EJB MessagingService messaging;
   @Context UriInfo uri;
 
+  /**
+   * One page of the caller's threads: the body is the page's threads as a JSON array, as it always
+   * was; when more follow, a {@code Link: <…?before=<cursor>&…>; rel="next"} header (RFC 8288)
+   * gives the next page's URL with every filter kept. The cursor is opaque: page on by following
+   * the link, or by passing its {@code before} back. Nothing counts the list.
+   */
   @GET
-  public List<Summary> list() {
-    return messaging.myThreads().stream().map(Summary::of).toList();
+  @Operation(
+      summary = "One page of the caller's threads, newest activity first",
+      description =
+          "Keyset paging: the body is a JSON array of at most `size` threads; a `Link` header with"
+              + " rel=\"next\" (RFC 8288) carries the next page's URL (its `before` cursor is"
+              + " opaque) and is absent on the last page. Search (`q`) matches whole words of the"
+              + " subject, accents and case ignored, all words required.")
+  @APIResponse(
+      responseCode = "200",
+      description = "One page",
+      headers =
+          @Header(
+              name = "Link",
+              description = "<url>; rel=\"next\" when more threads follow",
+              schema = @Schema(type = SchemaType.STRING)))
+  public Response list(
+      @Parameter(description = "The cursor of the page to read (from the previous page's Link)")
+          @QueryParam("before")
+          String before,
+      @Parameter(description = "Threads per page, 1 to 100 (default 25)") @QueryParam("size")
+          String size,
+      @Parameter(description = "Only this category") @QueryParam("category") String category,
+      @Parameter(description = "true: only threads with an unread message") @QueryParam("unread")
+          String unread,
+      @Parameter(description = "OPEN or DONE (default both)") @QueryParam("status") String status,
+      @Parameter(description = "Only threads last active at or after this ISO-8601 instant")
+          @QueryParam("from")
+          String from,
+      @Parameter(description = "Only threads last active before this ISO-8601 instant")
+          @QueryParam("to")
+          String to,
+      @Parameter(description = "Only this patient's threads (username; for the care team)")
+          @QueryParam("patient")
+          String patient,
+      @Parameter(description = "Words of the subject, all of which must be in it") @QueryParam("q")
+          String q,
+      @Parameter(description = "newest (default) or oldest: the longest wait first")
+          @QueryParam("order")
+          String order) {
+    ThreadListQuery query =
+        new ThreadListQuery(
+            category == null || category.isBlank() ? null : Category.parse(category),
+            ListParameters.flag("unread", unread),
+            ListParameters.status(status),
+            ListParameters.instant("from", from),
+            ListParameters.instant("to", to),
+            patient,
+            q,
+            ListParameters.oldestFirst(order),
+            ThreadCursor.parse("before", before),
+            ListParameters.size(size));
+    ThreadPage page = messaging.threads(query);
+    Response.ResponseBuilder ok = Response.ok(page.getThreads().stream().map(Summary::of).toList());
+    if (page.getNext() != null) {
+      URI next =
+          uri.getRequestUriBuilder()
+              .replaceQueryParam("before", page.getNext().token())
+              .replaceQueryParam("size", query.size())
+              .build();
+      ok.link(next, "next");
+    }
+    return ok.build();
   }
 
   /**

@@ -1,0 +1,74 @@
+package org.patientportal.web.messaging;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Map;
+import org.patientportal.messaging.entity.ThreadListQuery;
+import org.patientportal.messaging.entity.ThreadStatus;
+import org.patientportal.shared.entity.InvalidInputException;
+
+/**
+ * The query parameters of the thread lists, read strictly: a value that is not one of the
+ * parameter's kind is a 400 problem naming the parameter, never silently the default.
+ */
+final class ListParameters {
+
+  private ListParameters() {}
+
+  static int size(String value) {
+    if (value == null || value.isBlank()) {
+      return ThreadListQuery.DEFAULT_SIZE;
+    }
+    try {
+      return Integer.parseInt(value.strip());
+    } catch (NumberFormatException e) {
+      throw new InvalidInputException(
+          "size", "{messaging.list.size.invalid}", Map.of("max", ThreadListQuery.MAX_SIZE));
+    }
+  }
+
+  static boolean flag(String field, String value) {
+    if (value == null || value.isBlank()) {
+      return false;
+    }
+    return switch (value.strip().toLowerCase(Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw new InvalidInputException(field, "{api.parameter.boolean}");
+    };
+  }
+
+  static ThreadStatus status(String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return ThreadStatus.valueOf(value.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException("status", "{messaging.list.status.invalid}");
+    }
+  }
+
+  static boolean oldestFirst(String value) {
+    if (value == null || value.isBlank()) {
+      return false;
+    }
+    return switch (value.strip().toLowerCase(Locale.ROOT)) {
+      case "newest" -> false;
+      case "oldest" -> true;
+      default -> throw new InvalidInputException("order", "{messaging.list.order.invalid}");
+    };
+  }
+
+  static Instant instant(String field, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return Instant.parse(value.strip());
+    } catch (DateTimeParseException e) {
+      throw new InvalidInputException(field, "{messaging.list.time.format}");
+    }
+  }
+}

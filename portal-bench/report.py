@@ -33,15 +33,18 @@ def pgbench_tps(text):
     return float(m.group(1)) if m else None
 
 
-def table(rows):
-    out = ["| scenario | offered/s | achieved/s | p50 ms | p95 ms | p99 ms | errors | server CPU ms/op |",
-           "|---|---|---|---|---|---|---|---|"]
+def table(rows, step_seconds=None):
+    """One line per scenario and step; with step_seconds, a first column says when the step began."""
+    when = "| s into the pass " if step_seconds else ""
+    out = [when + "| scenario | offered/s | achieved/s | p50 ms | p95 ms | p99 ms | errors | server CPU ms/op |",
+           ("|---" if step_seconds else "") + "|---|---|---|---|---|---|---|---|"]
     for r in rows:
         errors = r["errors"]
         if errors:
             codes = ", ".join(f"{k}×{v}" for k, v in r["statuses"].items() if k not in ("200", "201"))
             errors = f"{errors} ({codes})"
-        out.append(f"| {r['scenario']} | {fmt(r['offered'])} | {fmt(r['achieved'], 1)} | {fmt(r['p50'])} | "
+        start = f"| {(r['step'] - 1) * step_seconds}–{r['step'] * step_seconds} " if step_seconds else ""
+        out.append(start + f"| {r['scenario']} | {fmt(r['offered'])} | {fmt(r['achieved'], 1)} | {fmt(r['p50'])} | "
                    f"{fmt(r['p95'])} | {fmt(r['p99'])} | {errors} | {fmt(r['cpuMsPerOp'], 2)} |")
     return "\n".join(out)
 
@@ -60,7 +63,7 @@ def chart(rows, path):
            f'font-family="sans-serif" font-size="11">',
            f'<rect width="{width}" height="{height}" fill="white"/>',
            f'<text x="10" y="20" font-size="14">Achieved throughput (blue, left axis, req/s) and p99 '
-           f'latency (orange, right axis, ms) against the offered rate (req/s); dotted: achieved = offered</text>']
+           f'latency (red, right axis, ms) against the offered rate (req/s); dotted: achieved = offered</text>']
     for i, name in enumerate(scenarios):
         pts = [r for r in rows if r["scenario"] == name]
         x0 = (i % cols) * pw + ml
@@ -154,7 +157,7 @@ def main():
                       f"of {first['stepSeconds'] if first else '?'} s:")
             md.append("")
         if first:
-            md.append(table(first["rows"]))
+            md.append(table(first["rows"], first["stepSeconds"]))
             md.append("")
     if stepped:
         md.append(f"## Stepped arrival rates ({stepped['stepSeconds']} s a step, one scenario after another)")

@@ -121,7 +121,7 @@ start_wildfly() { # $1: log name; sets wildfly_pid and started_ms
   wildfly_pid=$!
 }
 wait_ready() {
-  for _ in $(seq 1 480); do
+  for _ in $(seq 1 1200); do
     curl -fsS -o /dev/null http://localhost:8080/portal/health/ready 2>/dev/null && return 0
     kill -0 "$wildfly_pid" 2>/dev/null || break
     sleep 0.25
@@ -187,7 +187,7 @@ bash "$top/realm-config/src/main/scripts/keycloak.sh" start "$keycloak" "$out/po
 
 gatling() { # $1: label; then -D options
   local label=$1; shift
-  $JAVA -Xmx1g -cp "$cp" -Dportal.url=http://localhost:8080/portal -Dkeycloak.url=http://localhost:8180 \
+  $JAVA -Xmx1g --add-opens=java.base/java.lang=ALL-UNNAMED -cp "$cp" -Dportal.url=http://localhost:8080/portal -Dkeycloak.url=http://localhost:8180 \
     -Dbench.sample="$out/sample.tsv" -Dbench.tokens="$out/tokens.tsv" \
     -Dbench.results="$out/results-$label.json" -Dbench.label="$label" -Dbench.wildfly-pid="$(jvm_pid)" "$@" \
     io.gatling.app.Gatling -s org.patientportal.bench.load.LoadSimulation \

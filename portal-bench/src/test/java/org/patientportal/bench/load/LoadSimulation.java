@@ -213,7 +213,7 @@ public class LoadSimulation extends Simulation {
   private Session record(String name, Session session) {
     long started = session.getLong("startedAt");
     int status = session.contains("status") ? session.getInt("status") : 0;
-    long rt = session.contains("rt") ? session.getLong("rt") : System.currentTimeMillis() - started;
+    long rt = session.contains("rt") ? session.getInt("rt") : System.currentTimeMillis() - started;
     int expected = name.equals("send") || name.equals("reply") ? 201 : 200;
     recorder.record(name, started, System.currentTimeMillis(), rt, status == expected, status);
     return session;

@@ -144,6 +144,12 @@ def main():
                 md.append(f"- `{name}` (trivial endpoint): {fmt(top['achieved'], 1)}/s at {fmt(top['offered'])}/s "
                           f"offered, p99 {fmt(top['p99'])} ms")
     md.append(f"- mail: {read('mail.txt') or 'no mail sink figures'}")
+    delay = load(os.path.join(results, "mail-delay.json"))
+    if delay:
+        md.append(f"- notification emails, from the send (the message's sent_at) to the sink's receipt: "
+                  f"{delay['emailsReceived']} of {delay['emailsExpected']} expected received, p50 "
+                  f"{fmt(delay['delayP50Ms'])} ms, p95 {fmt(delay['delayP95Ms'])} ms, p99 {fmt(delay['delayP99Ms'])} ms, "
+                  f"max {fmt(delay['delayMaxMs'])} ms")
     if verify:
         md.append(f"- audit chain after the run: valid = {verify.get('valid')}, "
                   f"{verify.get('entriesChecked')} entries checked")

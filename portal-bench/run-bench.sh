@@ -107,7 +107,7 @@ JAVA="java -XX:+UseParallelGC"
 
 # --- the mail sink on the SMTP port the portal sends to (instead of the demo's GreenMail)
 export PORTAL_SMTP_HOST=localhost PORTAL_SMTP_PORT=3025
-$JAVA -Xmx64m -cp "$cp" org.patientportal.bench.SmtpSink 3025 "$out/mail-sink.json" \
+$JAVA -Xmx64m -cp "$cp" org.patientportal.bench.SmtpSink 3025 "$out/mail-sink.json" "$out/mail-receipts.tsv" \
   >"$logs/mail-sink.log" 2>&1 &
 sink_pid=$!
 
@@ -204,6 +204,7 @@ probe_token=$(awk -F'\t' '$1 ~ /^bp/ {print $3; exit}' "$out/tokens.tsv")
 # --- the first minute after a start
 say "starting the portal (measuring the first minute)"
 start_wildfly wildfly.log
+load_start_ms=$started_ms
 first_ok_ms=
 for _ in $(seq 1 2400); do
   code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $probe_token" \
@@ -245,6 +246,9 @@ drain = f"{last - end:.1f} s after the load ended" if last and last > end else "
 print(f"mail sink: {s['mails']} mails, Date-to-receipt p50 {s['dateDelayP50Ms']} ms, p99 {s['dateDelayP99Ms']} ms, "
       f"max {s['dateDelayMaxMs']} ms; last mail {drain}; sink heap {s['heapUsedMb']} MB")
 PY
+
+# the whole delay from each send to its emails' receipt, queue included (Message-IDs joined with the database)
+python3 "$top/portal-bench/mail_delay.py" "$out/mail-receipts.tsv" "$DB" "$load_start_ms" | tee "$out/mail-delay.json"
 
 # --- the audit chain still verifies
 audit_token=$(awk -F'\t' '$1 == "audit.kim" {print $3}' "$out/tokens.tsv")

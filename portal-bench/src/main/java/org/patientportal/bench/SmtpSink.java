@@ -23,20 +23,24 @@ import java.util.concurrent.atomic.AtomicLong;
  * A mail sink for benchmarks (issue 9, point 5): an SMTP server that speaks just enough (EHLO/HELO,
  * MAIL, RCPT, DATA, RSET, NOOP, QUIT) to take every mail, counts it and throws it away, so memory
  * stays flat however many notifications a run sends (the demo's GreenMail keeps them all and ran
- * out of memory after about 26,600). Per mail it keeps one number: the delay from the mail's {@code
- * Date} header to its receipt.
+ * out of memory after about 26,600). Per mail it keeps one number in memory: the delay from the
+ * mail's {@code Date} header to its receipt.
  *
- * <p>What that delay measures: the portal's MailSender sets {@code Date} when it composes the mail,
- * that is when the EmailQueue's consumer has taken the item, and Jakarta Mail writes it to the
- * second. So it covers composing and the SMTP hand-over, not the time the item waited in the queue.
- * The wait in the queue shows in the receipt timeline instead: the stats file has the receipts per
- * second, and the time the last mail arrived, which run-bench.sh compares with the end of the load
- * (the drain time). A header naming the time the item was queued (e.g. {@code X-Portal-Queued-At},
- * from the outbox row's or the JMS message's time) would let this sink report the whole delay; it
- * is not in the portal yet.
+ * <p>With a third argument it also appends, per mail, the time of receipt and the Message-ID to
+ * that file: the portal derives a notification's Message-ID from its idempotency key
+ * ("message/{id}/to/ {username}"), so {@code mail_delay.py} joins the receipts with the messages'
+ * {@code sent_at} in the database and reports the whole delay from the send to the delivery, queue
+ * included.
+ *
+ * <p>What the Date delay measures: the portal's MailSender sets {@code Date} when it composes the
+ * mail, that is when the EmailQueue's consumer has taken the item, and Jakarta Mail writes it to
+ * the second. So it covers composing and the SMTP hand-over, not the time the item waited in the
+ * queue. The wait in the queue shows in the receipt timeline instead: the stats file has the
+ * receipts per second, and the time the last mail arrived, which run-bench.sh compares with the end
+ * of the load (the drain time), and exactly in the receipts file's join with the database.
  *
  * <pre>
- * java -cp benchmarks.jar org.patientportal.bench.SmtpSink [port=3025] [stats file=target/bench/mail-sink.json]
+ * java -cp benchmarks.jar org.patientportal.bench.SmtpSink [port=3025] [stats file=target/bench/mail-sink.json] [receipts file]
  * </pre>
  *
  * It listens on the loopback address only, and writes the stats file every 5 s and when stopped.
@@ -57,13 +61,18 @@ public final class SmtpSink {
   private final List<long[]> perSecond = new ArrayList<>();
 
   private final long startedAt = System.currentTimeMillis();
+  private java.io.Writer receipts;
   private volatile long firstAt;
   private volatile long lastAt;
 
   public static void main(String[] args) throws Exception {
     int port = args.length > 0 ? Integer.parseInt(args[0]) : 3025;
     Path stats = Path.of(args.length > 1 ? args[1] : "target/bench/mail-sink.json");
-    new SmtpSink().serve(port, stats);
+    SmtpSink sink = new SmtpSink();
+    if (args.length > 2) {
+      sink.receipts = Files.newBufferedWriter(Path.of(args[2]), StandardCharsets.UTF_8);
+    }
+    sink.serve(port, stats);
   }
 
   void serve(int port, Path stats) throws IOException {
@@ -138,6 +147,7 @@ public final class SmtpSink {
   /** Reads the message up to the lone dot, keeping only its Date header. */
   private void data(InputStream in) throws IOException {
     String date = null;
+    String messageId = null;
     boolean headers = true;
     long size = 0;
     String line;
@@ -151,13 +161,15 @@ public final class SmtpSink {
           headers = false;
         } else if (date == null && line.regionMatches(true, 0, "Date:", 0, 5)) {
           date = line.substring(5).trim();
+        } else if (messageId == null && line.regionMatches(true, 0, "Message-ID:", 0, 11)) {
+          messageId = line.substring(11).trim();
         }
       }
     }
-    received(date, size);
+    received(date, messageId, size);
   }
 
-  private void received(String date, long size) {
+  private void received(String date, String messageId, long size) {
     long now = System.currentTimeMillis();
     mails.incrementAndGet();
     bytes.addAndGet(size);
@@ -171,6 +183,13 @@ public final class SmtpSink {
         perSecond.add(new long[] {second, 0});
       }
       perSecond.get(perSecond.size() - 1)[1]++;
+      if (receipts != null && messageId != null) {
+        try {
+          receipts.write(now + "\t" + messageId + "\n");
+        } catch (IOException e) {
+          System.err.println("mail sink: " + e);
+        }
+      }
       if (date == null) {
         undated.incrementAndGet();
         return;
@@ -208,6 +227,9 @@ public final class SmtpSink {
   }
 
   synchronized void writeStats(Path file) throws IOException {
+    if (receipts != null) {
+      receipts.flush();
+    }
     StringBuilder seconds = new StringBuilder();
     for (long[] s : perSecond) {
       seconds

@@ -192,7 +192,7 @@ gatling() { # $1: label; then -D options
     -Dbench.results="$out/results-$label.json" -Dbench.label="$label" -Dbench.wildfly-pid="$(jvm_pid)" "$@" \
     io.gatling.app.Gatling -s org.patientportal.bench.load.LoadSimulation \
     -rf "$out/gatling" -rd "$label" 2>&1 | tee "$logs/gatling-$label.log" \
-    | grep -vE "^(\[|=|-|>|Simulation|Session|Global|Request|Generating|Please|Reports|$)| \| " || true
+    | grep -vE "^(\[|=|-|>|Simulation|Session|Global|Request|Generating|Please|Reports|Parsing|\s+waiting|\s*$)| \| " || true
 }
 
 # tokens first (the sample's password grants take a while), so that the first minute is measured

@@ -11,10 +11,11 @@
 #   options: --skip-generate (keep the database "bench" and the sample of an earlier run)
 #            --patients=N --messages=N --rates=10,20,40 --step-seconds=30 --scenarios=me,send,...
 #            --first-minute-rate=N (per scenario; 0 skips the first-minute pass) --no-build
+#            --smtp-port=N (the mail sink's port, given to the portal as PORTAL_SMTP_PORT; default 3025)
 #
 # Results: target/bench/ (results-*.json, pgbench.txt, mail-sink.json, Gatling's HTML reports,
 # report.md), and docs/benchmarks-load.svg and docs/benchmarks-load.md (the chart and the tables).
-# Ports 8080/8443/9990/8180/3025 must be free; it holds /tmp/portal-it.lock while it runs, as the
+# Ports 8080/8443/9990/8180 and the sink's (3025) must be free; it holds /tmp/portal-it.lock while it runs, as the
 # integration tests do.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,7 +31,7 @@ patients=10000 clinicians=400 staff=100 pools=50 messages=1000000 per_thread=5
 sample_patients=200 sample_clinicians=20
 rates=25,50,100,200,400 step_seconds=30 first_minute_rate=20
 scenarios=me,health,send,reply,open,inbox,queue,audit
-generate=yes build=yes
+generate=yes build=yes smtp_port=3025
 for arg in "$@"; do
   case "$arg" in
     --small)
@@ -44,6 +45,7 @@ for arg in "$@"; do
     --step-seconds=*) step_seconds=${arg#*=} ;;
     --scenarios=*) scenarios=${arg#*=} ;;
     --first-minute-rate=*) first_minute_rate=${arg#*=} ;;
+    --smtp-port=*) smtp_port=${arg#*=} ;;
     *) echo "unknown option $arg (see the head of $0)" >&2; exit 2 ;;
   esac
 done
@@ -60,7 +62,7 @@ DB=bench
 say() { printf '%s %s\n' "$(date -u +%H:%M:%S)" "$*"; }
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
-for port in 8080 8443 9990 8180 3025; do
+for port in 8080 8443 9990 8180 "$smtp_port"; do
   if port_open "$port"; then
     echo "Port $port is in use (the demo, or a test run?): stop it first." >&2
     exit 1
@@ -106,8 +108,8 @@ cp="$top/portal-bench/target/test-classes:$top/portal-bench/target/classes:$(cat
 JAVA="java -XX:+UseParallelGC"
 
 # --- the mail sink on the SMTP port the portal sends to (instead of the demo's GreenMail)
-export PORTAL_SMTP_HOST=localhost PORTAL_SMTP_PORT=3025
-$JAVA -Xmx64m -cp "$cp" org.patientportal.bench.SmtpSink 3025 "$out/mail-sink.json" "$out/mail-receipts.tsv" \
+export PORTAL_SMTP_HOST=localhost PORTAL_SMTP_PORT=$smtp_port
+$JAVA -Xmx64m -cp "$cp" org.patientportal.bench.SmtpSink "$smtp_port" "$out/mail-sink.json" "$out/mail-receipts.tsv" \
   >"$logs/mail-sink.log" 2>&1 &
 sink_pid=$!
 

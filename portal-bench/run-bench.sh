@@ -62,7 +62,9 @@ DB=bench
 say() { printf '%s %s\n' "$(date -u +%H:%M:%S)" "$*"; }
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
+# a run that held the lock before may still be stopping its servers: give it two minutes
 for port in 8080 8443 9990 8180 "$smtp_port"; do
+  for _ in $(seq 1 120); do port_open "$port" || break; sleep 1; done
   if port_open "$port"; then
     echo "Port $port is in use (the demo, or a test run?): stop it first." >&2
     exit 1
@@ -112,6 +114,8 @@ export PORTAL_SMTP_HOST=localhost PORTAL_SMTP_PORT=$smtp_port
 $JAVA -Xmx64m -cp "$cp" org.patientportal.bench.SmtpSink "$smtp_port" "$out/mail-sink.json" "$out/mail-receipts.tsv" \
   >"$logs/mail-sink.log" 2>&1 &
 sink_pid=$!
+for _ in $(seq 1 40); do port_open "$smtp_port" && break; sleep 0.25; done
+port_open "$smtp_port" || { cat "$logs/mail-sink.log" >&2; exit 1; }
 
 # --- WildFly on PostgreSQL
 export PORTAL_DB_DRIVER=postgresql PORTAL_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB"

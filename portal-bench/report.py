@@ -160,7 +160,8 @@ def main():
         if first_ok:
             md.append(f"First 200 of `GET /me` {first_ok.get('timeToFirstOkMs')} ms after `standalone.sh` "
                       f"was started. Then send, open and inbox at once, each at a constant rate, in steps "
-                      f"of {first['stepSeconds'] if first else '?'} s:")
+                      f"of {first['stepSeconds'] if first else '?'} s (the server's CPU per operation counts the three "
+                      f"scenarios' operations together):")
             md.append("")
         if first:
             md.append(table(first["rows"], first["stepSeconds"]))

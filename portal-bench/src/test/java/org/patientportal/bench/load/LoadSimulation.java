@@ -93,6 +93,7 @@ public class LoadSimulation extends Simulation {
       throw new IllegalStateException("Could not prepare the benchmark: " + e, e);
     }
     recorder = new Recorder(SCENARIOS, RATES, STEP_SECONDS, Recorder.wildflyPid());
+    recorder.shared(PARALLEL);
 
     HttpProtocolBuilder protocol =
         http.baseUrl(PORTAL)

@@ -182,8 +182,26 @@ final class Recorder {
       double cpuMsPerOp,
       Map<Integer, Long> statuses) {}
 
+  /**
+   * Scenarios run at once share the server: then each step's CPU is divided by the operations of
+   * all scenarios in that step (the same figure on each of their lines).
+   */
+  private boolean shared;
+
+  void shared(boolean shared) {
+    this.shared = shared;
+  }
+
   private List<Row> rows() {
     List<Row> rows = new ArrayList<>();
+    long[] allOk = new long[rates.length];
+    for (Step[] a : steps.values()) {
+      for (int i = 0; i < a.length; i++) {
+        synchronized (a[i]) {
+          allOk[i] += a[i].ok;
+        }
+      }
+    }
     for (String s : scenarios) {
       Long start = starts.get(s);
       Step[] a = steps.get(s);
@@ -217,6 +235,10 @@ final class Recorder {
       }
     }
     return rows;
+  }
+
+  private static double perOp(double cpuSeconds, long ops) {
+    return ops == 0 ? Double.NaN : cpuSeconds * 1000 / ops;
   }
 
   String summary() {
@@ -260,6 +282,7 @@ final class Recorder {
     b.append("  \"portal\": \"").append(portal).append("\",\n");
     b.append("  \"stepSeconds\": ").append(stepMillis / 1000).append(",\n");
     b.append("  \"wildflyPid\": ").append(pid).append(",\n");
+    b.append("  \"parallel\": ").append(shared).append(",\n");
     b.append("  \"finishedAt\": \"").append(java.time.Instant.now()).append("\",\n");
     b.append("  \"rows\": [\n");
     List<Row> rows = rows();

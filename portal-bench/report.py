@@ -127,7 +127,10 @@ def main():
 
     tps = pgbench_tps(read("pgbench.txt"))
     md = ["# Load benchmark results (portal-bench/run-bench.sh)", ""]
-    md.append(f"Database: {read('database.txt') or 'unknown'}. ")
+    run = read("run.txt")
+    if run:
+        md.append(f"Run: `{run}`. ")
+    md.append(f"Database: {read('database.txt').removeprefix('database: ') or 'unknown'}. ")
     gen = re.search(r"generation took (\d+) s", read("logs/generator.log"))
     if gen:
         md.append(f"Generation took {gen.group(1)} s. ")

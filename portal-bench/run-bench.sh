@@ -50,6 +50,10 @@ for arg in "$@"; do
   esac
 done
 
+mkdir -p target/bench
+echo "portal-bench/run-bench.sh $*, $(date -u +%FT%TZ), $(nproc) cores, $(java -version 2>&1 | head -1)" \
+  >target/bench/run.txt
+
 WILDFLY_VERSION=$(sed -n 's:.*<version.wildfly>\(.*\)</version.wildfly>.*:\1:p' pom.xml)
 KEYCLOAK_VERSION=$(sed -n 's:.*<version.keycloak>\(.*\)</version.keycloak>.*:\1:p' pom.xml)
 server="$top/portal-ear/target/server/wildfly-$WILDFLY_VERSION"

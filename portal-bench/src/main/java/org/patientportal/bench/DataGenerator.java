@@ -337,7 +337,10 @@ public final class DataGenerator {
 
     Envelope envelope = new Envelope(keys, new SecureRandom());
     Instant from = now.minus(Duration.ofDays(365));
-    long span = Duration.between(from, now.minus(Duration.ofDays(2))).toSeconds();
+    // threads start up to 5 days ago; a thread's messages span at most (2 * perThread - 2) * 10.2 h
+    // (3.4 days at 5), so no message is dated after the generation (a benchmark's "since the run
+    // started" must find only the run's own messages)
+    long span = Duration.between(from, now.minus(Duration.ofDays(5))).toSeconds();
 
     Sample sample = new Sample();
     int chunkSize = 2000;
@@ -509,6 +512,7 @@ public final class DataGenerator {
       String recipient = toPool ? pool(poolIndex) : clinician;
       int n = 1 + rnd.nextInt(maxPerThread);
       Instant at = from.plusSeconds(span * ti / threadCount).truncatedTo(ChronoUnit.MICROS);
+      Instant latest = from.plus(Duration.ofDays(364)).plusSeconds(ti % 3600);
       String category = CATEGORIES[rnd.nextInt(CATEGORIES.length)];
       String subject = SUBJECTS[rnd.nextInt(SUBJECTS.length)] + " #" + (ti + 1);
       Sealed subjectSealed = seal(envelope, subject, "thread/" + threadId + "/subject");
@@ -520,7 +524,7 @@ public final class DataGenerator {
         long messageId = messageBase + ti * maxPerThread + k;
         String author = k % 2 == 0 ? patient : clinician;
         String reader = k % 2 == 0 ? clinician : patient;
-        Instant sent = at.plusSeconds(k * (600L + rnd.nextInt(36_000)));
+        Instant sent = min(at.plusSeconds(k * (600L + rnd.nextInt(36_000))), latest);
         String body =
             FILLER.substring(0, 40 + rnd.nextInt(FILLER.length() - 40))
                 + " ("
@@ -630,6 +634,10 @@ public final class DataGenerator {
       sample.offer(p, poolIndex, clinician, toPool, threadId);
     }
     return new Chunk(t, m, r, audit, count);
+  }
+
+  private static Instant min(Instant a, Instant b) {
+    return a.isBefore(b) ? a : b;
   }
 
   private static ChainRow entry(

@@ -18,11 +18,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Load on the running portal's messaging API (run it against {@code ./run.sh}): {@code concurrency}
- * clients send new threads as pat.jones to dr.smith for {@code seconds}, then as many open random
- * threads of those as dr.smith (each open an audited read of every message). It prints throughput
- * and latency percentiles. The client shares the machine with the server, Keycloak and the
- * database, so the figures are a floor for the server, not its limit.
+ * Superseded by the Gatling load benchmark ({@code portal-bench/run-bench.sh}): Java's HttpClient
+ * negotiates HTTP/2 (h2c) and multiplexes all clients over one connection, so this measured HTTP/2
+ * flow control more than the server. Kept for the figures recorded with it.
+ *
+ * <p>Load on the running portal's messaging API (run it against {@code ./run.sh}): {@code
+ * concurrency} clients send new threads as pat.jones to dr.smith for {@code seconds}, then as many
+ * open random threads of those as dr.smith (each open an audited read of every message). It prints
+ * throughput and latency percentiles. The client shares the machine with the server, Keycloak and
+ * the database, so the figures are a floor for the server, not its limit.
  *
  * <pre>
  * java -cp portal-bench/target/benchmarks.jar org.patientportal.bench.MessagingLoad [seconds] [concurrency]

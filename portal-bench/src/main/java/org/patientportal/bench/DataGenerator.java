@@ -31,7 +31,10 @@ import org.patientportal.audit.control.ChainRow;
 import org.patientportal.audit.control.ChainSealer;
 import org.patientportal.crypto.control.Envelope;
 import org.patientportal.crypto.control.KeyEncryptionKeys;
+import org.patientportal.crypto.control.SearchKey;
 import org.patientportal.crypto.entity.Sealed;
+import org.patientportal.messaging.control.SubjectIndex;
+import org.patientportal.messaging.control.SubjectWords;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
@@ -92,6 +95,9 @@ public final class DataGenerator {
   private final int perThread;
   private final int workers;
   private final Path out;
+
+  /** The installation's search key (beside the key store), for the subjects' blind index. */
+  private SearchKey searchKey;
 
   private DataGenerator(Map<String, String> opts) {
     this.opts = opts;
@@ -158,6 +164,7 @@ public final class DataGenerator {
             opts.getOrDefault("password", "postgres"))) {
       c.setAutoCommit(false);
       KeyEncryptionKeys keys = keys(c);
+      searchKey = searchKey(c);
       CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
       Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
 
@@ -203,6 +210,28 @@ public final class DataGenerator {
         KeyEncryptionKeys.openOrCreate(Path.of(path), password, new SecureRandom());
     System.out.println("key store " + path + ", key version " + keys.currentVersion());
     return keys;
+  }
+
+  /**
+   * The search key the portal indexes subjects with: its own store beside the key store (made here
+   * when the portal has not made it yet, exactly as the portal would), with the same password.
+   */
+  private SearchKey searchKey(Connection c) throws SQLException {
+    String path = opts.get("keystore");
+    if (path == null) {
+      try (Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("select id from installation")) {
+        rs.next();
+        path = Path.of(opts.get("data-dir"), "portal", rs.getString(1), "keys", "x").toString();
+      }
+    }
+    Path file = Path.of(path).toAbsolutePath().resolveSibling("portal-search.bcfks");
+    char[] password =
+        opts.getOrDefault("keystore-password", "demo-keystore-password-not-for-production")
+            .toCharArray();
+    SearchKey key = SearchKey.openOrCreate(file, password, new SecureRandom());
+    System.out.println("search key " + file + ", version " + key.version());
+    return key;
   }
 
   /** Chains what the portal left unsealed, so that the generated entries follow a sealed head. */
@@ -322,6 +351,7 @@ public final class DataGenerator {
       StringBuilder threads,
       StringBuilder messages,
       StringBuilder readers,
+      StringBuilder tokens,
       List<ChainRow> audit,
       long messages_) {}
 
@@ -380,8 +410,9 @@ public final class DataGenerator {
             "message_thread (id, version, patient, category, recipient_kind, recipient,"
                 + " started_by, started_at, last_message_id, last_message_at, last_message_by,"
                 + " message_count, status, done_by, done_at, subject_ciphertext, subject_nonce,"
-                + " subject_wrapped_key, subject_key_version)",
+                + " subject_wrapped_key, subject_key_version, subject_index_version)",
             chunk.threads());
+        copyIn(copy, "thread_subject_token (token, thread_id)", chunk.tokens());
         copyIn(
             copy,
             "message (id, thread_id, author, sent_at, read_receipt, body_ciphertext,"
@@ -498,6 +529,7 @@ public final class DataGenerator {
     StringBuilder t = new StringBuilder();
     StringBuilder m = new StringBuilder();
     StringBuilder r = new StringBuilder();
+    StringBuilder tokens = new StringBuilder();
     List<ChainRow> audit = new ArrayList<>();
     HexFormat hex = HexFormat.of();
     long count = 0;
@@ -607,11 +639,17 @@ public final class DataGenerator {
       bytea(t, hex, subjectSealed.wrappedKey())
           .append('\t')
           .append(subjectSealed.keyVersion())
+          .append('\t')
+          .append(searchKey.version())
           .append('\n');
-      // V14 HOOK (subject search): the lead wires in the thread's blind-index tokens here, from
-      // `subject` and the installation's index key, once V14 (thread search index) has landed:
-      // e.g. tokens.append(threadId).append('\t').append(token).append('\n') per normalised word,
-      // copied into the V14 table beside message_thread. Nothing is written for it yet.
+      // the subject's blind index, as the portal's SubjectIndex writes it for a new thread
+      java.util.Set<Long> distinct = new java.util.LinkedHashSet<>();
+      for (String word : SubjectWords.of(subject)) {
+        distinct.add(searchKey.token(SubjectIndex.DOMAIN, word));
+      }
+      for (long token : distinct) {
+        tokens.append(token).append('\t').append(threadId).append('\n');
+      }
       r.append(threadId)
           .append('\t')
           .append(lastBy)
@@ -633,7 +671,7 @@ public final class DataGenerator {
       }
       sample.offer(p, poolIndex, clinician, toPool, threadId);
     }
-    return new Chunk(t, m, r, audit, count);
+    return new Chunk(t, m, r, tokens, audit, count);
   }
 
   private static Instant min(Instant a, Instant b) {

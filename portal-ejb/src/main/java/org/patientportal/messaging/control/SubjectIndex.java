@@ -23,7 +23,7 @@ import org.patientportal.messaging.entity.SubjectToken;
 public class SubjectIndex {
 
   /** The index's domain in the HMAC input: a subject word is not a token of any other index. */
-  static final String DOMAIN = "thread-subject";
+  public static final String DOMAIN = "thread-subject";
 
   @PersistenceContext EntityManager em;
   @Inject Crypto crypto;

@@ -3,13 +3,22 @@ package org.patientportal.mail.boundary;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.EJB;
 import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import org.patientportal.mail.control.EmailQueue;
 
 /**
- * Takes email items off the EmailQueue and hands each to {@link MailDelivery}, in the container's
- * transaction: if delivery throws, the item goes back to the queue.
+ * Takes email items off the EmailQueue and hands each to {@link MailDelivery}, without a JTA
+ * transaction ({@code NOT_SUPPORTED}): the Artemis resource adapter then receives through a plain,
+ * non-XA session and acknowledges the message only after {@code onMessage} has returned. If
+ * delivery throws, the adapter rolls the session back, which counts the attempt: the broker
+ * delivers the item again after the queue's redelivery delay and, after its max-delivery-attempts,
+ * moves it to the dead-letter queue (EmailDLQ). A crash before the acknowledgement leaves the
+ * message on the queue for the next start. So no XA branch of the journal and the database is ever
+ * left in doubt after a crash (Narayana's recovery could not resolve those: their items stayed
+ * "delivering"), and {@link MailDelivery} keeps its own, short transactions around the SMTP send.
  *
  * <p>At most {@value #SENDERS} deliveries run at once ({@code maxSession}): each holds a database
  * connection and an SMTP connection for up to the SMTP timeouts, and mail must not take the
@@ -28,6 +37,7 @@ import org.patientportal.mail.control.EmailQueue;
           propertyName = "maxSession",
           propertyValue = EmailQueueListener.SENDERS)
     })
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class EmailQueueListener implements MessageListener {
 
   static final String SENDERS = "4";

@@ -1,55 +1,188 @@
 package org.patientportal.mail.boundary;
 
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.patientportal.mail.control.Email;
 import org.patientportal.mail.control.EmailTemplates;
+import org.patientportal.mail.control.MailNotSentException;
 import org.patientportal.mail.control.MailSender;
 import org.patientportal.mail.entity.EmailDelivery;
 import org.patientportal.mail.entity.EmailItem;
 
 /**
- * Sends the email of one queue item, once per idempotency key. Called by the EmailQueue's
- * message-driven bean, in the transaction that takes the item off the queue: a failure throws, the
- * transaction rolls back, and the queue delivers the item again later (then to its dead-letter
- * queue). No caller role: it is reached only from the queue, never from a request.
+ * Sends the email of one queue item, once per idempotency key as far as a crash allows. Called by
+ * the EmailQueue's message-driven bean, which runs without a JTA transaction: no XA branch of the
+ * queue and the database is ever left in doubt. Delivery goes in three steps, each of the two
+ * database steps its own short transaction ({@code REQUIRES_NEW}) and the SMTP send in none:
+ *
+ * <ol>
+ *   <li>{@link #claim}: the key is recorded as SENDING by this attempt. If it is SENT already, the
+ *       item is a duplicate and nothing is sent. If another attempt claimed it less than {@link
+ *       #lease} ago, that attempt may still be sending: this one throws and the queue tries the
+ *       item again later (by then it is SENT, or the claim is stale). A claim older than the lease
+ *       was left by an attempt that crashed mid-send, and is taken over: the email is sent again.
+ *   <li>The email is handed to the SMTP server ({@link MailSender}, bounded by its timeouts).
+ *   <li>{@link #markSent}: one update. If the SMTP server refused the email or could not be
+ *       reached, {@link #release} deletes this attempt's claim instead, and the failure is thrown:
+ *       the queue delivers the item again after its redelivery delay, and after its last attempt
+ *       moves it to its dead-letter queue.
+ * </ol>
+ *
+ * <p>At each crash point: before the claim commits, nothing is recorded and the unacknowledged
+ * message is delivered again after the restart. Between the claim and the SMTP server's acceptance,
+ * no email went out and the stale claim is taken over by a later delivery. Between the acceptance
+ * and the commit of SENT (a few milliseconds) the email went out but the key stays SENDING: the
+ * later delivery sends it again once the lease has passed. That is the one duplicate left, and it
+ * is chosen on purpose, at least once rather than at most once: a second "you have a new secure
+ * message" is harmless, a missing one leaves a patient uninformed. The copy carries the same
+ * Message-ID (it follows from the key), so mail clients can fold the two. After SENT commits, a
+ * redelivery (the queue's acknowledgement was lost in the crash) finds SENT and sends nothing.
+ *
+ * <p>No caller role: it is reached only from the queue, never from a request.
  */
 @Stateless
 @PermitAll
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class MailDelivery {
 
   private static final Logger LOG = Logger.getLogger(MailDelivery.class.getName());
+
+  /**
+   * How many SMTP timeouts a live attempt may hold a claim: connecting and each command's reply are
+   * bounded by one timeout each, and a send is about half a dozen of them.
+   */
+  static final int LEASE_TIMEOUTS = 12;
 
   @PersistenceContext EntityManager em;
   @Inject EmailTemplates templates;
   @Inject MailSender sender;
   @Inject Clock clock;
+  @Resource SessionContext context;
+
+  @Inject
+  @ConfigProperty(name = "portal.smtp.timeout-seconds", defaultValue = "10")
+  int timeoutSeconds;
 
   /**
    * Sends the item's email unless one with its key was sent already.
    *
    * @return whether it sent the email (false: the key was delivered before)
-   * @throws org.patientportal.mail.control.MailNotSentException if the SMTP server did not take it
+   * @throws MailNotSentException if the SMTP server did not take it, or another attempt holds the
+   *     key right now (the queue tries again later either way)
    */
   public boolean deliver(EmailItem item) {
-    // The key is recorded before sending, so that a copy of the item delivered at the same moment
-    // waits for this transaction and then finds it; if sending fails, the rollback removes it.
+    MailDelivery self = context.getBusinessObject(MailDelivery.class);
+    Email email = templates.compose(item.template(), item.language());
+    String attempt = UUID.randomUUID().toString();
+    if (!self.claim(item, attempt)) {
+      LOG.fine(() -> "Already delivered, not sent again: " + item.idempotencyKey());
+      return false;
+    }
+    try {
+      sender.send(item, email);
+    } catch (RuntimeException e) {
+      try {
+        self.release(item.idempotencyKey(), attempt);
+      } catch (RuntimeException releaseFailed) {
+        // the claim stays and goes stale after the lease: the email is late, not lost
+        e.addSuppressed(releaseFailed);
+      }
+      throw e;
+    }
+    self.markSent(item.idempotencyKey());
+    return true;
+  }
+
+  /**
+   * Step 1, in a transaction of its own: claims the key for this attempt.
+   *
+   * @return true if this attempt owns the key and is to send, false if the key is SENT
+   * @throws MailNotSentException if another attempt claimed it within the lease
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public boolean claim(EmailItem item, String attempt) {
+    Instant now = clock.instant();
     int claimed =
         em.createNamedQuery(EmailDelivery.CLAIM)
             .setParameter(1, item.idempotencyKey())
             .setParameter(2, item.recipient())
             .setParameter(3, item.template().name())
-            .setParameter(4, clock.instant())
+            .setParameter(4, now)
+            .setParameter(5, attempt)
             .executeUpdate();
-    if (claimed == 0) {
-      LOG.fine(() -> "Already delivered, not sent again: " + item.idempotencyKey());
+    if (claimed == 1) {
+      return true;
+    }
+    int reclaimed =
+        em.createNamedQuery(EmailDelivery.RECLAIM)
+            .setParameter(1, item.idempotencyKey())
+            .setParameter(2, now)
+            .setParameter(3, attempt)
+            .setParameter(4, now.minus(lease(timeoutSeconds)))
+            .executeUpdate();
+    if (reclaimed == 1) {
+      LOG.warning(
+          () ->
+              "The email of idempotency key "
+                  + item.idempotencyKey()
+                  + " was being sent when an earlier attempt stopped (a crash?): it is sent again,"
+                  + " with the same Message-ID");
+      return true;
+    }
+    EmailDelivery recorded = em.find(EmailDelivery.class, item.idempotencyKey());
+    if (recorded != null && recorded.getState() == EmailDelivery.State.SENT) {
       return false;
     }
-    sender.send(item, templates.compose(item.template(), item.language()));
-    return true;
+    throw new MailNotSentException(
+        item.idempotencyKey(),
+        recorded == null
+            ? "its claim was released meanwhile; tried again later"
+            : "another attempt is sending it since "
+                + recorded.getDeliveredAt()
+                + "; tried again later",
+        null);
+  }
+
+  /** Step 3, in a transaction of its own: the SMTP server took the email. */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public void markSent(String idempotencyKey) {
+    em.createNamedQuery(EmailDelivery.MARK_SENT)
+        .setParameter(1, idempotencyKey)
+        .setParameter(2, clock.instant())
+        .executeUpdate();
+  }
+
+  /**
+   * Step 3 when sending failed, in a transaction of its own: frees the key for the next attempt.
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public void release(String idempotencyKey, String attempt) {
+    em.createNamedQuery(EmailDelivery.RELEASE)
+        .setParameter(1, idempotencyKey)
+        .setParameter(2, attempt)
+        .executeUpdate();
+  }
+
+  /**
+   * How long a SENDING claim is taken to be a live attempt's: {@value #LEASE_TIMEOUTS} SMTP
+   * timeouts (2 minutes with the default 10 s). Shorter than the queue's redelivery delays add up
+   * to (30 s doubling, 6 attempts: over 15 minutes), so an item whose attempt crashed mid-send is
+   * sent again before it could reach the dead-letter queue.
+   */
+  static Duration lease(int timeoutSeconds) {
+    return Duration.ofSeconds((long) LEASE_TIMEOUTS * timeoutSeconds);
   }
 }

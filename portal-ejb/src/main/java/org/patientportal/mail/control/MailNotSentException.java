@@ -1,8 +1,9 @@
 package org.patientportal.mail.control;
 
 /**
- * The SMTP server did not take an email. It rolls back the delivery's transaction, so the queue
- * tries the item again later and, after its last attempt, moves it to the dead-letter queue.
+ * The SMTP server did not take an email (or another attempt is sending it right now). Thrown out of
+ * the EmailQueue's message-driven bean, it makes the resource adapter roll back its receive, so the
+ * queue tries the item again later and, after its last attempt, moves it to the dead-letter queue.
  */
 public class MailNotSentException extends RuntimeException {
 

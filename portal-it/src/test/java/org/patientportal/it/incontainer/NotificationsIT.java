@@ -8,16 +8,32 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSConsumer;
+import jakarta.jms.JMSContext;
+import jakarta.jms.Message;
+import jakarta.jms.Queue;
+import jakarta.jms.TextMessage;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.TransactionalException;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
+import javax.management.Attribute;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
 import org.awaitility.Awaitility;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -30,6 +46,7 @@ import org.patientportal.it.support.Mailbox;
 import org.patientportal.it.support.Mailbox.Received;
 import org.patientportal.mail.boundary.MailDelivery;
 import org.patientportal.mail.boundary.Notifications;
+import org.patientportal.mail.control.EmailQueue;
 import org.patientportal.mail.control.MailNotSentException;
 import org.patientportal.mail.entity.EmailDelivery;
 import org.patientportal.mail.entity.EmailItem;
@@ -59,6 +76,17 @@ class NotificationsIT {
 
   @PersistenceContext(unitName = "portal")
   EntityManager em;
+
+  @Resource ManagedExecutorService executor;
+
+  @Resource(lookup = "java:/ConnectionFactory")
+  ConnectionFactory connectionFactory;
+
+  @Resource(lookup = EmailQueue.LOOKUP)
+  Queue emailQueue;
+
+  @Resource(lookup = "java:/jms/queue/EmailDLQ")
+  Queue emailDeadLetters;
 
   @Test
   void aPatientGetsOneEmailWithTheLinkAndNothingMore() throws Exception {
@@ -139,6 +167,137 @@ class NotificationsIT {
     EJBException e = assertThrows(EJBException.class, () -> delivery.deliver(item));
     assertInstanceOf(MailNotSentException.class, e.getCause(), "the queue sees it and retries");
     assertNull(tx.commit(() -> em.find(EmailDelivery.class, key)), "the claim is rolled back");
+  }
+
+  @Test
+  void aDeliveredKeyIsRecordedAsSent() throws Exception {
+    String key = newKey();
+    EmailItem item =
+        new EmailItem(key, "dr.smith@portal.test", "en", EmailTemplate.NEW_SECURE_MESSAGE);
+
+    assertTrue(delivery.deliver(item));
+
+    EmailDelivery recorded = tx.commit(() -> em.find(EmailDelivery.class, key));
+    assertEquals(EmailDelivery.State.SENT, recorded.getState());
+    assertNull(recorded.getAttempt());
+  }
+
+  @Test
+  void aKeyLeftSendingByACrashedAttemptIsSentAgainWithTheSameMessageId() throws Exception {
+    // the crash between the SMTP server's acceptance and the commit of SENT: the claim is old
+    String key = newKey();
+    insertClaim(key, "pat.jones@portal.test", Instant.now().minus(Duration.ofHours(1)));
+    EmailItem item =
+        new EmailItem(key, "pat.jones@portal.test", "en", EmailTemplate.NEW_SECURE_MESSAGE);
+
+    assertTrue(delivery.deliver(item), "at least once: sent again");
+    assertFalse(delivery.deliver(item), "and then recorded as sent");
+
+    Mailbox.assertStays("pat.jones@portal.test", sentFor(key), 1, QUIET);
+    assertEquals(
+        EmailDelivery.State.SENT, tx.commit(() -> em.find(EmailDelivery.class, key)).getState());
+  }
+
+  @Test
+  void aFreshClaimOfAnotherAttemptIsLeftToItAndTriedAgainLater() throws Exception {
+    String key = newKey();
+    insertClaim(key, "pat.jones@portal.test", Instant.now());
+    EmailItem item =
+        new EmailItem(key, "pat.jones@portal.test", "en", EmailTemplate.NEW_SECURE_MESSAGE);
+
+    EJBException e = assertThrows(EJBException.class, () -> delivery.deliver(item));
+    assertTrue(
+        causes(e).anyMatch(MailNotSentException.class::isInstance),
+        "the queue tries again later: " + e);
+
+    Mailbox.assertNoneArrive("pat.jones@portal.test", sentFor(key), QUIET);
+    EmailDelivery recorded = tx.commit(() -> em.find(EmailDelivery.class, key));
+    assertEquals(EmailDelivery.State.SENDING, recorded.getState());
+    assertEquals("other-attempt", recorded.getAttempt(), "not taken, not released");
+  }
+
+  @Test
+  void twoDeliveriesOfOneKeyAtOnceSendOneEmail() throws Exception {
+    for (int round = 0; round < 5; round++) {
+      String key = newKey();
+      EmailItem item =
+          new EmailItem(key, "chris.jones@portal.test", "en", EmailTemplate.NEW_SECURE_MESSAGE);
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<Boolean>> both = new ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        both.add(
+            executor.submit(
+                () -> {
+                  start.await();
+                  return delivery.deliver(item);
+                }));
+      }
+      start.countDown();
+      int sent = 0;
+      for (Future<Boolean> one : both) {
+        try {
+          sent += one.get() ? 1 : 0;
+        } catch (java.util.concurrent.ExecutionException busy) {
+          // the other attempt held a fresh claim: the queue would try this one again later
+          assertTrue(
+              causes(busy).anyMatch(MailNotSentException.class::isInstance), busy.toString());
+        }
+      }
+      assertEquals(1, sent, "exactly one of the two sends");
+      Mailbox.awaitOne("chris.jones@portal.test", sentFor(key));
+      Mailbox.assertStays("chris.jones@portal.test", sentFor(key), 1, Duration.ofSeconds(1));
+    }
+  }
+
+  @Test
+  void aFailingItemOnTheQueueIsRedeliveredThenDeadLettered() throws Exception {
+    // the listener runs without a transaction: a failure must still count as an attempt and, after
+    // max-delivery-attempts, move the item to EmailDLQ (the queue's delays shortened for the test)
+    String key = newKey();
+    EmailItem item = new EmailItem(key, "not an address", "en", EmailTemplate.NEW_SECURE_MESSAGE);
+    MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+    ObjectName resolved = new ObjectName(EMAIL_QUEUE_SETTING.replace("%s", "jboss.as"));
+    ObjectName expressions = new ObjectName(EMAIL_QUEUE_SETTING.replace("%s", "jboss.as.expr"));
+    Object delay = server.getAttribute(expressions, "redeliveryDelay");
+    Object attempts = server.getAttribute(expressions, "maxDeliveryAttempts");
+    server.setAttribute(resolved, new Attribute("redeliveryDelay", 100L));
+    server.setAttribute(resolved, new Attribute("maxDeliveryAttempts", 3));
+    try (JMSContext jms = connectionFactory.createContext(JMSContext.AUTO_ACKNOWLEDGE);
+        JMSConsumer deadLetters = jms.createConsumer(emailDeadLetters, "itKey = '" + key + "'")) {
+      TextMessage message = jms.createTextMessage(item.toJson());
+      message.setStringProperty("itKey", key);
+      jms.createProducer().send(emailQueue, message);
+
+      Message dead = deadLetters.receive(Mailbox.TIMEOUT.toMillis());
+
+      assertNotNull(dead, "in the dead-letter queue after its attempts");
+      assertEquals(item.toJson(), dead.getBody(String.class));
+      assertNull(tx.commit(() -> em.find(EmailDelivery.class, key)), "each claim released");
+    } finally {
+      server.setAttribute(expressions, new Attribute("redeliveryDelay", delay));
+      server.setAttribute(expressions, new Attribute("maxDeliveryAttempts", attempts));
+    }
+  }
+
+  private static final String EMAIL_QUEUE_SETTING =
+      "%s:subsystem=messaging-activemq,server=default,address-setting=jms.queue.EmailQueue";
+
+  private void insertClaim(String key, String address, Instant at) throws Exception {
+    tx.commit(
+        () ->
+            em.createNativeQuery(
+                    "insert into email_delivery"
+                        + " (idempotency_key, recipient, template, delivered_at, state, attempt)"
+                        + " values (?1, ?2, ?3, ?4, 'SENDING', 'other-attempt')")
+                .setParameter(1, key)
+                .setParameter(2, address)
+                .setParameter(3, EmailTemplate.NEW_SECURE_MESSAGE.name())
+                .setParameter(4, at)
+                .executeUpdate());
+  }
+
+  private static java.util.stream.Stream<Throwable> causes(Throwable e) {
+    return java.util.stream.Stream.iterate(e, t -> t != null, Throwable::getCause).limit(20);
   }
 
   @Test

@@ -113,7 +113,7 @@ public final class Mailbox {
       String address, Predicate<Received> which, int count, Duration during) {
     // The margin past the quiet period is the general timeout: every poll reads the whole inbox
     // over IMAP, and in the full suite a clinician's inbox holds hundreds of emails, so a few slow
-    // polls must not fail a period that did stay quiet. A late email still fails it at once.
+    // polls must not fail a period that did stay quiet. A late email still fails it (at the end).
     Awaitility.await(count + " such emails to " + address + " for " + during)
         .during(during)
         .atMost(during.plus(TIMEOUT))

@@ -55,6 +55,15 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
       problem = Problem.of(Status.BAD_REQUEST, e.type(), e.getMessage(), path).withField(e.field());
     } else if (cause instanceof ConflictException e) {
       problem = Problem.of(Status.CONFLICT, e.type(), e.getMessage(), path);
+    } else if (cause instanceof jakarta.persistence.OptimisticLockException) {
+      // two writes to one thread at the same moment (two replies): the later one rolled back whole,
+      // its Idempotency-Key included, so sending it again is safe
+      problem =
+          Problem.of(
+              Status.CONFLICT,
+              "concurrent-change",
+              "The conversation changed while this request was handled; send it again.",
+              path);
     } else if (cause instanceof DomainException e) {
       problem = Problem.of(Status.BAD_REQUEST, e.type(), e.getMessage(), path);
     } else if (cause instanceof ConstraintViolationException e) {

@@ -37,6 +37,18 @@ class ProblemMapperTest {
   }
 
   @Test
+  void twoWritesToOneThreadAtOnceAnswer409NotAnIncident() {
+    Response r =
+        mapper.toResponse(
+            new EJBException(
+                new jakarta.persistence.OptimisticLockException("row count 0; expected 1")));
+    assertEquals(409, r.getStatus());
+    Problem p = (Problem) r.getEntity();
+    assertEquals("concurrent-change", p.type().substring(p.type().lastIndexOf('/') + 1));
+    assertFalse(p.detail().contains("row count"));
+  }
+
+  @Test
   void invalidInputNamesTheField() {
     Response response =
         mapper.toResponse(new InvalidInputException("body", "A message needs a body."));

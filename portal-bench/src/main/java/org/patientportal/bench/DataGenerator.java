@@ -99,6 +99,9 @@ public final class DataGenerator {
   /** The installation's search key (beside the key store), for the subjects' blind index. */
   private SearchKey searchKey;
 
+  /** The installation's key store, as {@link #keys} found it. */
+  private Path keyStore;
+
   private DataGenerator(Map<String, String> opts) {
     this.opts = opts;
     patients = Integer.parseInt(opts.getOrDefault("patients", "10000"));
@@ -164,7 +167,7 @@ public final class DataGenerator {
             opts.getOrDefault("password", "postgres"))) {
       c.setAutoCommit(false);
       KeyEncryptionKeys keys = keys(c);
-      searchKey = searchKey(c);
+      searchKey = searchKey();
       CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
       Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
 
@@ -206,8 +209,8 @@ public final class DataGenerator {
     char[] password =
         opts.getOrDefault("keystore-password", "demo-keystore-password-not-for-production")
             .toCharArray();
-    KeyEncryptionKeys keys =
-        KeyEncryptionKeys.openOrCreate(Path.of(path), password, new SecureRandom());
+    keyStore = Path.of(path);
+    KeyEncryptionKeys keys = KeyEncryptionKeys.openOrCreate(keyStore, password, new SecureRandom());
     System.out.println("key store " + path + ", key version " + keys.currentVersion());
     return keys;
   }
@@ -216,16 +219,8 @@ public final class DataGenerator {
    * The search key the portal indexes subjects with: its own store beside the key store (made here
    * when the portal has not made it yet, exactly as the portal would), with the same password.
    */
-  private SearchKey searchKey(Connection c) throws SQLException {
-    String path = opts.get("keystore");
-    if (path == null) {
-      try (Statement s = c.createStatement();
-          ResultSet rs = s.executeQuery("select id from installation")) {
-        rs.next();
-        path = Path.of(opts.get("data-dir"), "portal", rs.getString(1), "keys", "x").toString();
-      }
-    }
-    Path file = Path.of(path).toAbsolutePath().resolveSibling("portal-search.bcfks");
+  private SearchKey searchKey() {
+    Path file = SearchKey.fileBeside(keyStore);
     char[] password =
         opts.getOrDefault("keystore-password", "demo-keystore-password-not-for-production")
             .toCharArray();

@@ -182,7 +182,7 @@ public class Crypto {
 
   /** The search key's store: beside the key-encryption keys' store. */
   public Path searchKeyFile() {
-    return file.toAbsolutePath().resolveSibling("portal-search.bcfks");
+    return SearchKey.fileBeside(file);
   }
 
   /** The key store's file (for the administrator's view and the tests). */

@@ -29,6 +29,12 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
 public final class SearchKey {
 
   static final String ALIAS = "search-hmac-v1";
+
+  /** Where the search key is kept: its own store beside the key-encryption keys' store. */
+  public static Path fileBeside(Path keyStore) {
+    return keyStore.toAbsolutePath().resolveSibling("portal-search.bcfks");
+  }
+
   static final int VERSION = 1;
 
   private final SecretKey key;

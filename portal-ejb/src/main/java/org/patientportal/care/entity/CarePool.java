@@ -57,6 +57,9 @@ public class CarePool {
   @Column(name = "patient", nullable = false, length = 64)
   private Set<String> patients = new HashSet<>();
 
+  @Column(name = "lead_username", length = 64)
+  private String lead;
+
   protected CarePool() {
     // for JPA
   }
@@ -87,6 +90,23 @@ public class CarePool {
 
   public boolean caresFor(String patient) {
     return patients.contains(patient);
+  }
+
+  /**
+   * Names the team's lead, who must be a member; {@code null} clears it.
+   *
+   * @throws IllegalArgumentException if {@code username} is not a member of this pool
+   */
+  public void setLead(String username) {
+    if (username != null && !hasMember(username)) {
+      throw new IllegalArgumentException("A pool's lead must be one of its members");
+    }
+    this.lead = username;
+  }
+
+  /** The member escalations go to, or {@code null} when none is named. */
+  public String getLead() {
+    return lead;
   }
 
   public Long getId() {

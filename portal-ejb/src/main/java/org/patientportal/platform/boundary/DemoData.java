@@ -88,7 +88,7 @@ public class DemoData {
 
   /**
    * The demo's care team: the Breast Oncology pool, worked by dr.smith and dr.chen (clinicians) and
-   * nurse.lee (staff), caring for pat.jones and sam.rivera.
+   * nurse.lee (staff), led by dr.smith, caring for pat.jones and sam.rivera.
    */
   private boolean carePool() {
     boolean exists =
@@ -103,6 +103,7 @@ public class DemoData {
     pool.addMember("dr.smith", PoolRole.CLINICIAN);
     pool.addMember("dr.chen", PoolRole.CLINICIAN);
     pool.addMember("nurse.lee", PoolRole.STAFF);
+    pool.setLead("dr.smith");
     pool.addPatient("pat.jones");
     pool.addPatient("sam.rivera");
     em.persist(pool);

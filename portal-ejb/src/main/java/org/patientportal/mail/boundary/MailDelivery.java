@@ -35,10 +35,11 @@ import org.patientportal.mail.entity.EmailItem;
  *       item again later (by then it is SENT, or the claim is stale). A claim older than the lease
  *       was left by an attempt that crashed mid-send, and is taken over: the email is sent again.
  *   <li>The email is handed to the SMTP server ({@link MailSender}, bounded by its timeouts).
- *   <li>{@link #markSent}: one update. If the SMTP server refused the email or could not be
- *       reached, {@link #release} deletes this attempt's claim instead, and the failure is thrown:
- *       the queue delivers the item again after its redelivery delay, and after its last attempt
- *       moves it to its dead-letter queue.
+ *   <li>{@link #markSent}: one update, made as soon as the server has answered the end of DATA
+ *       (before anything else is said on the kept connection). If the SMTP server refused the email
+ *       or could not be reached, {@link #release} deletes this attempt's claim instead, and the
+ *       failure is thrown: the queue delivers the item again after its redelivery delay, and after
+ *       its last attempt moves it to its dead-letter queue.
  * </ol>
  *
  * <p>At each crash point: before the claim commits, nothing is recorded and the unacknowledged
@@ -91,9 +92,21 @@ public class MailDelivery {
       LOG.fine(() -> "Already delivered, not sent again: " + item.idempotencyKey());
       return false;
     }
+    boolean[] accepted = {false};
     try {
-      sender.send(item, email);
+      sender.send(
+          item,
+          email,
+          () -> {
+            accepted[0] = true;
+            self.markSent(item.idempotencyKey());
+          });
     } catch (RuntimeException e) {
+      if (accepted[0]) {
+        // the email went out, its record did not commit: the claim goes stale after the lease and
+        // the email is sent again (at least once)
+        throw e;
+      }
       try {
         self.release(item.idempotencyKey(), attempt);
       } catch (RuntimeException releaseFailed) {
@@ -102,7 +115,6 @@ public class MailDelivery {
       }
       throw e;
     }
-    self.markSent(item.idempotencyKey());
     return true;
   }
 

@@ -4,11 +4,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.patientportal.identity.entity.Roles;
 import org.patientportal.messaging.entity.Message;
 import org.patientportal.messaging.entity.MessageThread;
@@ -45,7 +47,9 @@ public class ThreadQueries {
    * query with {@code or} and {@code in} over all recipients would make the database read every
    * matching row of every pool and sort them to return 26; the branches read 26 each. The merge is
    * exact: a thread among the first {@code size + 1} of the union is among the first {@code size +
-   * 1} of its own branch.
+   * 1} of its own branch. The branches return keys only (id and last activity, read from the
+   * index); the page's threads are then loaded by id in one query, so a clinician on several pools
+   * builds 25 threads, not 25 per branch.
    *
    * @param tokens the blind-index tokens every thread must hold (the search), or none
    */
@@ -66,24 +70,42 @@ public class ThreadQueries {
         }
       }
     }
-    Map<Long, ThreadRow> rows = new HashMap<>();
+    // Phase 1: each branch's first size + 1 keys (id, last activity) from its index range; no
+    // entity is built for the rows the merge drops.
+    Map<Long, Instant> keys = new HashMap<>();
     for (Branch branch : branches) {
-      for (ThreadRow row : rows(branchQuery(reader.reader(), branch, query, tokens))) {
-        rows.putIfAbsent(row.thread().getId(), row);
+      for (Object[] key : branchQuery(reader.reader(), branch, query, tokens).getResultList()) {
+        keys.putIfAbsent((Long) key[0], (Instant) key[1]);
       }
     }
-    Comparator<ThreadRow> order =
-        Comparator.comparing((ThreadRow r) -> r.thread().getLastMessageAt())
-            .thenComparing(r -> r.thread().getId());
-    List<ThreadRow> sorted =
-        rows.values().stream()
+    Comparator<Map.Entry<Long, Instant>> order =
+        Map.Entry.<Long, Instant>comparingByValue().thenComparing(Map.Entry.comparingByKey());
+    List<Long> ids =
+        keys.entrySet().stream()
             .sorted(query.oldestFirst() ? order : order.reversed())
             .limit(query.size() + 1L)
+            .map(Map.Entry::getKey)
             .toList();
-    if (sorted.size() <= query.size()) {
-      return new Page(sorted, null);
+    boolean more = ids.size() > query.size();
+    List<Long> shown = more ? ids.subList(0, query.size()) : ids;
+    // Phase 2: the page's threads, with how far the reader has read each, in one query.
+    Map<Long, ThreadRow> rows = new HashMap<>();
+    if (!shown.isEmpty()) {
+      for (ThreadRow row :
+          rows(
+              em.createQuery(
+                      "select t, r.readThroughId from MessageThread t left join ThreadReader r"
+                          + " on r.id = t.id and r.reader = :me where t.id in :ids",
+                      Object[].class)
+                  .setParameter("me", reader.reader())
+                  .setParameter("ids", shown))) {
+        rows.put(row.thread().getId(), row);
+      }
     }
-    List<ThreadRow> page = sorted.subList(0, query.size());
+    List<ThreadRow> page = shown.stream().map(rows::get).filter(Objects::nonNull).toList();
+    if (!more || page.isEmpty()) {
+      return new Page(page, null);
+    }
     return new Page(page, ThreadCursor.after(page.get(page.size() - 1).thread()));
   }
 
@@ -98,10 +120,11 @@ public class ThreadQueries {
 
   private TypedQuery<Object[]> branchQuery(
       String me, Branch branch, ThreadListQuery query, List<Long> tokens) {
-    StringBuilder jpql =
-        new StringBuilder(
-            "select t, r.readThroughId from MessageThread t left join ThreadReader r"
-                + " on r.id = t.id and r.reader = :me where ");
+    StringBuilder jpql = new StringBuilder("select t.id, t.lastMessageAt from MessageThread t");
+    if (query.unreadOnly()) {
+      jpql.append(" left join ThreadReader r on r.id = t.id and r.reader = :me");
+    }
+    jpql.append(" where ");
     jpql.append(branch.where());
     if (branch.kind() == null && branch.status() != null) {
       jpql.append(" and t.status = :status");
@@ -140,9 +163,11 @@ public class ThreadQueries {
     jpql.append(" order by t.lastMessageAt ").append(dir).append(", t.id ").append(dir);
     TypedQuery<Object[]> q =
         em.createQuery(jpql.toString(), Object[].class)
-            .setParameter("me", me)
             .setParameter("who", branch.who())
             .setMaxResults(query.size() + 1);
+    if (query.unreadOnly()) {
+      q.setParameter("me", me);
+    }
     if (branch.kind() != null) {
       q.setParameter("kind", branch.kind());
     }

@@ -173,6 +173,8 @@ public class MessagingService {
     if (access.patientSide(thread)) {
       guidelines.require(access.reader());
     }
+    // replies to one thread take turns (the thread's row is locked until commit)
+    threads.lockForWriting(thread);
     Instant now = clock.instant();
     long messageId = writer.nextMessageId();
     if (r.idempotencyKey() != null && !r.idempotencyKey().isEmpty()) {

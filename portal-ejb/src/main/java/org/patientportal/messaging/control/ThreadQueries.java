@@ -2,6 +2,7 @@ package org.patientportal.messaging.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
@@ -31,6 +32,15 @@ public class ThreadQueries {
 
   public MessageThread find(long threadId) {
     return em.find(MessageThread.class, threadId);
+  }
+
+  /**
+   * Locks a thread's row until the transaction ends ({@code select ... for update}) and reads its
+   * latest state: writes to one thread (two replies at once, from the patient and the clinician)
+   * then take turns instead of one failing on the thread's version.
+   */
+  public void lockForWriting(MessageThread thread) {
+    em.refresh(thread, LockModeType.PESSIMISTIC_WRITE);
   }
 
   /**

@@ -5,7 +5,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.patientportal.audit.entity.AuditAction;
 import org.patientportal.audit.entity.AuditOutcome;
-import org.patientportal.care.entity.CareChange;
+import org.patientportal.care.boundary.CareChange;
 
 /**
  * Writes every change to care teams and cover to the access log, in the change's own transaction (a

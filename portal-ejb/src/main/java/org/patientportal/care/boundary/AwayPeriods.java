@@ -12,8 +12,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import org.patientportal.care.entity.AwayPeriod;
-import org.patientportal.care.entity.CareChange;
 import org.patientportal.care.entity.NewAwayPeriod;
+import org.patientportal.care.entity.PoolRole;
+import org.patientportal.care.entity.Team;
+import org.patientportal.identity.boundary.People;
 import org.patientportal.identity.entity.Roles;
 import org.patientportal.shared.entity.ForbiddenException;
 import org.patientportal.shared.entity.InvalidInputException;
@@ -35,8 +37,19 @@ public class AwayPeriods {
   @Inject Clock clock;
   @Inject HospitalDays days;
   @Inject CareDirectory care;
+  @Inject People people;
   @Inject Event<CareChange> changes;
   @Resource SessionContext session;
+
+  /** The colleagues who may cover for the caller (clinicians of a pool they work), by name. */
+  public List<Team.Person> colleagues() {
+    List<String> usernames = care.clinicianColleagues(caller());
+    java.util.Map<String, String> names = people.displayNames(usernames);
+    return usernames.stream()
+        .map(u -> new Team.Person(u, names.get(u), PoolRole.CLINICIAN))
+        .sorted(java.util.Comparator.comparing(Team.Person::getDisplayName))
+        .toList();
+  }
 
   /** The caller's away periods that are not over, soonest first. */
   public List<AwayPeriod> mine() {

@@ -142,6 +142,21 @@ public class CareDirectory {
         .isEmpty();
   }
 
+  /**
+   * The clinicians who work a pool with {@code clinician} (not the clinician), by username: who may
+   * cover for them.
+   */
+  public List<String> clinicianColleagues(String clinician) {
+    return em.createQuery(
+            "select distinct c.username from CarePool p join p.members me join p.members c"
+                + " where me.username = :me and c.role = :role and c.username <> :me"
+                + " order by c.username",
+            String.class)
+        .setParameter("me", clinician)
+        .setParameter("role", PoolRole.CLINICIAN)
+        .getResultList();
+  }
+
   /** Who covers for {@code clinician} on {@code day}, if they are away then: one indexed query. */
   public Optional<String> coverOn(String clinician, LocalDate day) {
     return em.createNamedQuery(AwayPeriod.COVER_ON, AwayPeriod.class)

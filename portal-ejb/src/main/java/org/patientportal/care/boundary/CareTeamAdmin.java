@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.patientportal.care.entity.CareChange;
 import org.patientportal.care.entity.CarePool;
 import org.patientportal.care.entity.PoolMember;
 import org.patientportal.care.entity.PoolRole;

@@ -1,15 +1,19 @@
 package org.patientportal.care.entity;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
  * A care team as its administrators see it: the pool with its members and patients named. A class
  * with getters (Jakarta EL 5 reads no record accessors); the API turns it into its own record.
  */
-public class Team {
+public class Team implements Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   /** A person on the team, with their display name and (for members) their role. */
-  public static class Person {
+  public static class Person implements Serializable {
+    private static final long serialVersionUID = 1L;
     private final String username;
     private final String displayName;
     private final PoolRole role;

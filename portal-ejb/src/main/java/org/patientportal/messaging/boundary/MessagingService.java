@@ -208,8 +208,8 @@ public class MessagingService {
   }
 
   private ThreadStarted covered(long threadId, String cover, String addressed) {
-    return new ThreadStarted(
-        threadId, cover, people.displayNames(Set.of(cover)).get(cover), addressed);
+    Map<String, String> names = people.displayNames(Set.of(cover, addressed));
+    return new ThreadStarted(threadId, cover, names.get(cover), addressed, names.get(addressed));
   }
 
   /** Adds a message to a thread the caller takes part in; returns the message's id. */

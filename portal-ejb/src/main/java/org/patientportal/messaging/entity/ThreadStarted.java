@@ -9,11 +9,16 @@ package org.patientportal.messaging.entity;
  * @param coveredByName the cover's display name; null as {@code coveredBy}
  * @param addressedTo the username of the absent clinician it was addressed to; null as {@code
  *     coveredBy}
+ * @param addressedToName the absent clinician's display name; null as {@code coveredBy}
  */
 public record ThreadStarted(
-    long threadId, String coveredBy, String coveredByName, String addressedTo) {
+    long threadId,
+    String coveredBy,
+    String coveredByName,
+    String addressedTo,
+    String addressedToName) {
 
   public static ThreadStarted direct(long threadId) {
-    return new ThreadStarted(threadId, null, null, null);
+    return new ThreadStarted(threadId, null, null, null, null);
   }
 }

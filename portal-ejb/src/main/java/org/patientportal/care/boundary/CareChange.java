@@ -1,4 +1,4 @@
-package org.patientportal.care.entity;
+package org.patientportal.care.boundary;
 
 import java.util.Objects;
 

@@ -41,5 +41,31 @@ public enum AuditAction {
    */
   KEYCLOAK_LOGIN_FAILED,
   /** An auditor or administrator had Keycloak's events imported now (resource: how many). */
-  KEYCLOAK_EVENTS_IMPORTED
+  KEYCLOAK_EVENTS_IMPORTED,
+  /** An administrator created a care team (resource: team/{code}). */
+  TEAM_CREATED,
+  /** An administrator renamed a care team or named its lead (resource: team/{code} and what). */
+  TEAM_CHANGED,
+  /** An administrator added a member (resource: team/{code}/member/{username} and the role). */
+  TEAM_MEMBER_ADDED,
+  /** An administrator removed a member (resource: team/{code}/member/{username}). */
+  TEAM_MEMBER_REMOVED,
+  /** A care team now cares for a patient (resource: team/{code}/patient/{username}). */
+  TEAM_PATIENT_ADDED,
+  /** A care team no longer cares for a patient (resource: team/{code}/patient/{username}). */
+  TEAM_PATIENT_REMOVED,
+  /** A clinician recorded an away period (resource: away/{id}, its days and the cover). */
+  AWAY_RECORDED,
+  /** A clinician deleted an away period (resource: away/{id}). */
+  AWAY_DELETED,
+  /**
+   * A new message to an absent clinician went to the colleague covering for them (resource:
+   * thread/{id} and both usernames).
+   */
+  MESSAGE_ROUTED_TO_COVER,
+  /**
+   * A covering clinician opened a thread of the absent colleague they cover for (resource:
+   * thread/{id} and whom they cover).
+   */
+  COVER_ACCESS
 }

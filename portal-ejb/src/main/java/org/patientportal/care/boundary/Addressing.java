@@ -21,6 +21,7 @@ import org.patientportal.shared.entity.InvalidInputException;
 public class Addressing {
 
   @Inject CareDirectory care;
+  @Inject HospitalDays days;
 
   /**
    * The recipient {@code to} names (a clinician's username, or "pool:" and a pool's code), when it
@@ -45,6 +46,25 @@ public class Addressing {
               .map(pool -> new CareRecipient(CareRecipient.Kind.USER, address, address, pool));
     }
     return found.orElseThrow(() -> new InvalidInputException("to", "{care.to.notOnCareTeam}"));
+  }
+
+  /**
+   * The colleague who takes a new message for {@code to} today: when {@code to} is a clinician away
+   * today, the clinician covering for them (a person, no pool); otherwise empty, and the message
+   * goes where it was addressed. Read in the sender's transaction, never cached, so a recorded or
+   * deleted away period counts for the next message.
+   */
+  public Optional<CareRecipient> coverFor(CareRecipient to) {
+    if (to.getKind() != CareRecipient.Kind.USER) {
+      return Optional.empty();
+    }
+    return care.coverOn(to.getName(), days.today())
+        .map(cover -> new CareRecipient(CareRecipient.Kind.USER, cover, cover, to.getPoolName()));
+  }
+
+  /** The clinicians {@code cover} covers for today (whose open threads they may work). */
+  public java.util.List<String> coveredBy(String cover) {
+    return care.coveredBy(cover, days.today());
   }
 
   /**

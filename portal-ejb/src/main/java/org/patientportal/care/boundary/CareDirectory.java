@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.patientportal.care.entity.AwayPeriod;
 import org.patientportal.care.entity.CarePool;
 import org.patientportal.care.entity.CareRecipient;
 import org.patientportal.care.entity.PoolMember;
@@ -121,6 +123,57 @@ public class CareDirectory {
     return pool(poolCode)
         .map(p -> p.getMembers().stream().map(PoolMember::getUsername).sorted().toList())
         .orElse(List.of());
+  }
+
+  /**
+   * Whether {@code clinician} and {@code colleague} work a pool together, the colleague as a
+   * clinician: who may cover for whom.
+   */
+  public boolean cliniciansShareAPool(String clinician, String colleague) {
+    return !em.createQuery(
+            "select p.id from CarePool p join p.members me join p.members c"
+                + " where me.username = :me and c.username = :colleague and c.role = :role",
+            Long.class)
+        .setParameter("me", clinician)
+        .setParameter("colleague", colleague)
+        .setParameter("role", PoolRole.CLINICIAN)
+        .setMaxResults(1)
+        .getResultList()
+        .isEmpty();
+  }
+
+  /**
+   * The clinicians who work a pool with {@code clinician} (not the clinician), by username: who may
+   * cover for them.
+   */
+  public List<String> clinicianColleagues(String clinician) {
+    return em.createQuery(
+            "select distinct c.username from CarePool p join p.members me join p.members c"
+                + " where me.username = :me and c.role = :role and c.username <> :me"
+                + " order by c.username",
+            String.class)
+        .setParameter("me", clinician)
+        .setParameter("role", PoolRole.CLINICIAN)
+        .getResultList();
+  }
+
+  /** Who covers for {@code clinician} on {@code day}, if they are away then: one indexed query. */
+  public Optional<String> coverOn(String clinician, LocalDate day) {
+    return em.createNamedQuery(AwayPeriod.COVER_ON, AwayPeriod.class)
+        .setParameter("clinician", clinician)
+        .setParameter("day", day)
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst()
+        .map(AwayPeriod::getCover);
+  }
+
+  /** The clinicians {@code cover} covers for on {@code day}: one indexed query. */
+  public List<String> coveredBy(String cover, LocalDate day) {
+    return em.createNamedQuery(AwayPeriod.COVERED_BY_ON, String.class)
+        .setParameter("cover", cover)
+        .setParameter("day", day)
+        .getResultList();
   }
 
   public Optional<CarePool> pool(String code) {

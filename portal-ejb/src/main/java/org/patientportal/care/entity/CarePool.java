@@ -80,8 +80,47 @@ public class CarePool {
     members.add(new PoolMember(username, role));
   }
 
+  /**
+   * Takes {@code username} off the pool.
+   *
+   * @return whether they were a member
+   * @throws IllegalArgumentException if they lead the pool (name another lead first)
+   */
+  public boolean removeMember(String username) {
+    if (username.equals(lead)) {
+      throw new IllegalArgumentException("A pool's lead cannot leave it");
+    }
+    return members.removeIf(m -> m.getUsername().equals(username));
+  }
+
+  /** The role {@code username} has in the pool, or null when they are not a member. */
+  public PoolRole roleOf(String username) {
+    return members.stream()
+        .filter(m -> m.getUsername().equals(username))
+        .map(PoolMember::getRole)
+        .findFirst()
+        .orElse(null);
+  }
+
   public void addPatient(String patient) {
     patients.add(patient);
+  }
+
+  /** Whether the pool cared for {@code patient} (it no longer does). */
+  public boolean removePatient(String patient) {
+    return patients.remove(patient);
+  }
+
+  /**
+   * Renames the pool (its code never changes).
+   *
+   * @throws IllegalArgumentException for an empty name or one longer than 200 characters
+   */
+  public void rename(String newName) {
+    if (newName == null || newName.isBlank() || newName.strip().length() > 200) {
+      throw new IllegalArgumentException("A pool needs a name of at most 200 characters");
+    }
+    this.name = newName.strip();
   }
 
   public boolean hasMember(String username) {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.patientportal.identity.control.RealmRoles;
 import org.patientportal.identity.entity.PortalUser;
 
 /**
@@ -39,6 +40,7 @@ public class People {
 
   @PersistenceContext EntityManager em;
   @Inject Clock clock;
+  @Inject RealmRoles realmRoles;
 
   public Optional<PortalUser> find(String username) {
     return em.createNamedQuery(PortalUser.BY_USERNAME, PortalUser.class)
@@ -83,6 +85,20 @@ public class People {
     }
     unknown.forEach(u -> found.putIfAbsent(u, u));
     return found;
+  }
+
+  /**
+   * Whether {@code username} is a person of the portal (they have a record) to whom Keycloak gives
+   * the realm role {@code role} now. Asks Keycloak (the roles are never copied here): for the rare
+   * administrative checks, never for deciding who sees what on each request.
+   *
+   * @throws org.patientportal.shared.entity.UnavailableException when Keycloak cannot be asked
+   */
+  public boolean isPortalUserWithRole(String username, String role) {
+    if (username == null || find(username).isEmpty()) {
+      return false;
+    }
+    return realmRoles.of(username).map(roles -> roles.contains(role)).orElse(false);
   }
 
   /** Forgets the remembered display name of {@code username} (after a sign-in may change it). */

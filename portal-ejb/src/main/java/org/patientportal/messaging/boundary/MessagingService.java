@@ -22,6 +22,7 @@ import org.patientportal.audit.entity.AuditOutcome;
 import org.patientportal.care.boundary.Addressing;
 import org.patientportal.care.boundary.CareDirectory;
 import org.patientportal.care.entity.CareRecipient;
+import org.patientportal.identity.boundary.People;
 import org.patientportal.identity.entity.Roles;
 import org.patientportal.messaging.control.AttachmentLimits;
 import org.patientportal.messaging.control.GuidelinesAcceptances;
@@ -50,6 +51,7 @@ import org.patientportal.messaging.entity.StartThread;
 import org.patientportal.messaging.entity.ThreadDetail;
 import org.patientportal.messaging.entity.ThreadListQuery;
 import org.patientportal.messaging.entity.ThreadPage;
+import org.patientportal.messaging.entity.ThreadStarted;
 import org.patientportal.shared.boundary.Commands;
 import org.patientportal.shared.entity.ConflictException;
 import org.patientportal.shared.entity.InvalidInputException;
@@ -84,6 +86,7 @@ public class MessagingService {
   @EJB AuditService auditService;
   @Inject CareDirectory care;
   @Inject Addressing addressing;
+  @Inject People people;
   @Inject Commands commands;
   @Inject GuidelinesAcceptances guidelines;
   @Inject ThreadQueries threads;
@@ -124,16 +127,33 @@ public class MessagingService {
    */
   @RolesAllowed({Roles.PATIENT, Roles.PROXY, Roles.CLINICIAN})
   public long startThread(StartThread command) {
+    return start(command).threadId();
+  }
+
+  /**
+   * Starts a thread as {@link #startThread} does, and says who took it: a patient's message to a
+   * clinician who is away today goes to the colleague covering for them (decided here, from {@link
+   * Addressing#coverFor}, in this transaction, so a change of cover counts for the next message),
+   * and the routing is audited as MESSAGE_ROUTED_TO_COVER.
+   */
+  @RolesAllowed({Roles.PATIENT, Roles.PROXY, Roles.CLINICIAN})
+  public ThreadStarted start(StartThread command) {
     ThreadAccess access = access();
     String me = access.reader();
     StartThread c = commands.valid(command);
     attachmentPolicy.check(c.attachments());
     String patient;
     CareRecipient to;
+    CareRecipient addressed = null;
     if (access.hasRole(Roles.PATIENT) && (c.patient() == null || c.patient().equals(me))) {
       guidelines.require(me);
       patient = me;
       to = addressing.fromPatient(me, c.to());
+      Optional<CareRecipient> cover = addressing.coverFor(to);
+      if (cover.isPresent()) {
+        addressed = to;
+        to = cover.get();
+      }
     } else if (access.hasRole(Roles.CLINICIAN)) {
       if (c.patient() == null || c.patient().isEmpty()) {
         throw new InvalidInputException("patient", "{messaging.patient.required}");
@@ -154,14 +174,42 @@ public class MessagingService {
       Optional<Submissions.First> first =
           submissions.claim(me, c.idempotencyKey(), threadId, messageId, now);
       if (first.isPresent()) {
-        return first.get().threadId();
+        return startedBefore(first.get().threadId(), c.to());
       }
     }
     MessageThread thread =
         writer.thread(
             threadId, patient, c.category(), kind(to), to.getName(), me, now, c.subject());
     post(messageId, thread, me, now, c.body(), c.readReceipt(), c.attachments());
-    return threadId;
+    if (addressed == null) {
+      return ThreadStarted.direct(threadId);
+    }
+    audit.record(
+        me,
+        patient,
+        AuditAction.MESSAGE_ROUTED_TO_COVER,
+        "thread/" + threadId + " for " + addressed.getName() + " to " + to.getName(),
+        AuditOutcome.SUCCESS);
+    return covered(threadId, to.getName(), addressed.getName());
+  }
+
+  /** A repeated request answers as the first did: who took the thread it started. */
+  private ThreadStarted startedBefore(long threadId, String to) {
+    MessageThread thread = threads.find(threadId);
+    String addressed = to == null ? "" : to.strip();
+    if (thread != null
+        && thread.getRecipientKind() == RecipientKind.USER
+        && !addressed.startsWith(CareRecipient.POOL_PREFIX)
+        && !thread.getRecipient().equals(addressed)
+        && !thread.getRecipient().equals(thread.getStartedBy())) {
+      return covered(threadId, thread.getRecipient(), addressed);
+    }
+    return ThreadStarted.direct(threadId);
+  }
+
+  private ThreadStarted covered(long threadId, String cover, String addressed) {
+    Map<String, String> names = people.displayNames(Set.of(cover, addressed));
+    return new ThreadStarted(threadId, cover, names.get(cover), addressed, names.get(addressed));
   }
 
   /** Adds a message to a thread the caller takes part in; returns the message's id. */
@@ -271,6 +319,14 @@ public class MessagingService {
     if (thread.getLastMessageId() != null) {
       marks.readThrough(threadId, me, thread.getLastMessageId(), now, row.readThroughId());
     }
+    if (access.coverSide(thread) && !access.patientSide(thread)) {
+      audit.record(
+          me,
+          thread.getPatient(),
+          AuditAction.COVER_ACCESS,
+          "thread/" + threadId + " covering " + thread.getRecipient(),
+          AuditOutcome.SUCCESS);
+    }
     // visibleThread() has shown that a reader who is not the patient is on the care team's side
     boolean careTeam = !access.patientSide(thread) || access.careSide(thread);
     return new ThreadDetail(reading.summary(thread, null, me, names), details, careTeam);
@@ -327,7 +383,7 @@ public class MessagingService {
     String me = caller();
     Set<String> roles =
         Roles.ALL.stream().filter(session::isCallerInRole).collect(Collectors.toSet());
-    return new ThreadAccess(me, roles, () -> care.poolsOf(me));
+    return new ThreadAccess(me, roles, () -> care.poolsOf(me), () -> addressing.coveredBy(me));
   }
 
   private MessageThread visibleThread(long threadId, ThreadAccess access) {

@@ -1,29 +1,37 @@
 package org.patientportal.messaging.control;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.patientportal.identity.entity.Roles;
 import org.patientportal.messaging.entity.MessageThread;
 import org.patientportal.messaging.entity.RecipientKind;
+import org.patientportal.messaging.entity.ThreadStatus;
 
 /**
  * Who may see which thread: the one home of messaging's access policy. A reader is on the
  * <em>patient's side</em> of a thread when they are a patient and the thread is theirs; on the
  * <em>care team's side</em> when the thread is addressed to them as a clinician, or to a pool they
  * work as a clinician or staff member. Anyone else (other patients, proxies without a grant,
- * communications, auditors, admins) sees nothing. The boundaries ask this; they audit and refuse.
+ * communications, auditors, admins) sees nothing. A clinician covering today for an absent
+ * colleague is also on the care team's side of the colleague's <em>open</em> threads addressed to
+ * the colleague by name ({@link #coverSide}). The boundaries ask this; they audit and refuse.
  *
  * <p>The reader's pools are asked for at most once, and only when a pool's thread is in question
- * and the reader holds a role that works pools, so a check adds no query where none is needed.
+ * and the reader holds a role that works pools, so a check adds no query where none is needed; the
+ * same for the colleagues the reader covers for, asked only about a thread addressed to another
+ * clinician.
  */
 public final class ThreadAccess {
 
   private final String reader;
   private final Set<String> roles;
   private final Supplier<? extends Collection<String>> poolsOfReader;
+  private final Supplier<? extends Collection<String>> coveredByReader;
   private Collection<String> pools;
+  private Collection<String> covered;
 
   /**
    * @param reader the caller's username
@@ -32,9 +40,24 @@ public final class ThreadAccess {
    */
   public ThreadAccess(
       String reader, Set<String> roles, Supplier<? extends Collection<String>> poolsOfReader) {
+    this(reader, roles, poolsOfReader, List::of);
+  }
+
+  /**
+   * @param reader the caller's username
+   * @param roles the caller's realm roles ({@link Roles})
+   * @param poolsOfReader the codes of the pools the caller works, asked for only when needed
+   * @param coveredByReader the clinicians the caller covers for today, asked for only when needed
+   */
+  public ThreadAccess(
+      String reader,
+      Set<String> roles,
+      Supplier<? extends Collection<String>> poolsOfReader,
+      Supplier<? extends Collection<String>> coveredByReader) {
     this.reader = Objects.requireNonNull(reader, "reader");
     this.roles = Set.copyOf(roles);
     this.poolsOfReader = Objects.requireNonNull(poolsOfReader, "pools of reader");
+    this.coveredByReader = Objects.requireNonNull(coveredByReader, "covered by reader");
   }
 
   public String reader() {
@@ -58,9 +81,30 @@ public final class ThreadAccess {
   /** The thread is addressed to the reader as a clinician, or to a pool the reader works. */
   public boolean careSide(MessageThread thread) {
     if (thread.getRecipientKind() == RecipientKind.USER) {
-      return hasRole(Roles.CLINICIAN) && thread.getRecipient().equals(reader);
+      return hasRole(Roles.CLINICIAN)
+          && (thread.getRecipient().equals(reader) || coverSide(thread));
     }
     return worksPools() && pools().contains(thread.getRecipient());
+  }
+
+  /**
+   * The thread is open, addressed by name to a clinician who is away today, and the reader (a
+   * clinician) covers for them.
+   */
+  public boolean coverSide(MessageThread thread) {
+    return thread.getRecipientKind() == RecipientKind.USER
+        && thread.getStatus() == ThreadStatus.OPEN
+        && hasRole(Roles.CLINICIAN)
+        && !thread.getRecipient().equals(reader)
+        && covered().contains(thread.getRecipient());
+  }
+
+  /** The clinicians the reader covers for today (asked for once; none for a non-clinician). */
+  public Collection<String> covered() {
+    if (covered == null) {
+      covered = hasRole(Roles.CLINICIAN) ? coveredByReader.get() : List.of();
+    }
+    return covered;
   }
 
   /** Whether the reader's role lets them work a pool's queue at all. */

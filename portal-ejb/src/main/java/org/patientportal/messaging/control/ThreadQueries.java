@@ -47,19 +47,19 @@ public class ThreadQueries {
    * One page of the threads {@code reader} may see that match {@code query}, ordered by last
    * activity and id, and whether more follow. The visibility rule is {@link ThreadAccess}'s,
    * written into the query: a patient's own threads; threads addressed to the reader as a
-   * clinician; threads addressed to a pool the reader works as a clinician or staff member. Nothing
-   * else is read.
+   * clinician; threads addressed to a pool the reader works as a clinician or staff member; the
+   * open threads of the clinicians the reader covers for today. Nothing else is read.
    *
    * <p>The rule is a union of <em>branches</em>, one per index range: the patient's threads (index
-   * on patient, last activity, id), and for the care team one per recipient (the reader, each pool)
-   * and status (index on recipient kind, recipient, status, last activity, id). Each branch reads
-   * at most {@code size + 1} rows in index order from the cursor on; the rows are merged here. One
-   * query with {@code or} and {@code in} over all recipients would make the database read every
-   * matching row of every pool and sort them to return 26; the branches read 26 each. The merge is
-   * exact: a thread among the first {@code size + 1} of the union is among the first {@code size +
-   * 1} of its own branch. The branches return keys only (id and last activity, read from the
-   * index); the page's threads are then loaded by id in one query, so a clinician on several pools
-   * builds 25 threads, not 25 per branch.
+   * on patient, last activity, id), and for the care team one per recipient (the reader, each pool,
+   * each colleague covered for) and status (index on recipient kind, recipient, status, last
+   * activity, id). Each branch reads at most {@code size + 1} rows in index order from the cursor
+   * on; the rows are merged here. One query with {@code or} and {@code in} over all recipients
+   * would make the database read every matching row of every pool and sort them to return 26; the
+   * branches read 26 each. The merge is exact: a thread among the first {@code size + 1} of the
+   * union is among the first {@code size + 1} of its own branch. The branches return keys only (id
+   * and last activity, read from the index); the page's threads are then loaded by id in one query,
+   * so a clinician on several pools builds 25 threads, not 25 per branch.
    *
    * @param tokens the blind-index tokens every thread must hold (the search), or none
    */
@@ -77,6 +77,13 @@ public class ThreadQueries {
         }
         for (String pool : reader.pools()) {
           branches.add(new Branch(CARE_BRANCH, pool, RecipientKind.POOL, status));
+        }
+      }
+      if (reader.hasRole(Roles.CLINICIAN)
+          && (query.status() == null || query.status() == ThreadStatus.OPEN)) {
+        // a cover works the open threads of each colleague they cover for today: one range each
+        for (String absent : reader.covered()) {
+          branches.add(new Branch(CARE_BRANCH, absent, RecipientKind.USER, ThreadStatus.OPEN));
         }
       }
     }

@@ -101,6 +101,63 @@ class ThreadAccessTest {
     assertEquals(1, asked.get(), "asked once");
   }
 
+  /** Who covers for absent dr.smith today, and what that opens, by role and thread status. */
+  static Stream<Arguments> cover() {
+    return Stream.of(
+        // reader, roles, covers for, sees dr.smith's open thread, sees it once done
+        Arguments.of("dr.chen", Set.of(Roles.CLINICIAN), Set.of("dr.smith"), true, false),
+        Arguments.of("dr.chen", Set.of(Roles.CLINICIAN), Set.of(), false, false),
+        Arguments.of("dr.chen", Set.of(Roles.CLINICIAN), Set.of("dr.other"), false, false),
+        // only a clinician covers, whatever the table of periods says
+        Arguments.of("nurse.lee", Set.of(Roles.STAFF), Set.of("dr.smith"), false, false),
+        Arguments.of("pat.jones", Set.of(Roles.PATIENT), Set.of("dr.smith"), true, true));
+  }
+
+  @ParameterizedTest(name = "{0} {1} covering {2}: open {3}, done {4}")
+  @MethodSource("cover")
+  void aCoverWorksTheAbsentClinicansOpenThreadsOnly(
+      String reader, Set<String> roles, Set<String> covers, boolean open, boolean done) {
+    MessageThread openThread = thread(RecipientKind.USER, "dr.smith");
+    MessageThread doneThread = thread(RecipientKind.USER, "dr.smith");
+    doneThread.markDone("dr.smith", Instant.parse("2026-11-26T12:00:00Z"));
+    ThreadAccess access = new ThreadAccess(reader, roles, Set::of, () -> covers);
+    assertEquals(open, access.mayRead(openThread), "open thread");
+    assertEquals(done, access.mayRead(doneThread), "done thread");
+    assertEquals(
+        roles.contains(Roles.CLINICIAN) && covers.contains("dr.smith"),
+        access.coverSide(openThread),
+        "on the cover's side");
+    assertEquals(false, access.mayRead(TO_POOL) && !roles.contains(Roles.PATIENT), "no pool");
+  }
+
+  @Test
+  void theColleaguesCoveredForAreAskedForOnlyAboutAnotherClinicansThread() {
+    AtomicInteger asked = new AtomicInteger();
+    ThreadAccess smith =
+        new ThreadAccess(
+            "dr.smith",
+            Set.of(Roles.CLINICIAN),
+            Set::of,
+            () -> {
+              asked.incrementAndGet();
+              return List.of();
+            });
+    assertTrue(smith.mayRead(TO_CLINICIAN));
+    assertEquals(0, asked.get(), "one's own thread asks nothing");
+    ThreadAccess chen =
+        new ThreadAccess(
+            "dr.chen",
+            Set.of(Roles.CLINICIAN),
+            Set::of,
+            () -> {
+              asked.incrementAndGet();
+              return List.of("dr.smith");
+            });
+    assertTrue(chen.mayRead(TO_CLINICIAN));
+    assertTrue(chen.careSide(TO_CLINICIAN));
+    assertEquals(1, asked.get(), "asked once");
+  }
+
   private static MessageThread thread(RecipientKind kind, String recipient) {
     return new MessageThread(
         5L,

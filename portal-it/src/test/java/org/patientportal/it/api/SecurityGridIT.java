@@ -87,6 +87,10 @@ class SecurityGridIT {
       POST /audit/keycloak-events/import                    | -             | 403 403 403   403   403  403 403   200 200
       GET /admin/keys                                       | -             | 403 403 403   403   403  403 403   403 200
       POST /admin/keys/rotation                             | -             | 403 403 403   403   403  403 403   403 200
+      GET /admin/teams                                      | -             | 403 403 403   403   403  403 403   403 200
+      POST /admin/teams                                     | -             | 403 403 403   403   403  403 403   403 201
+      GET /me/away                                          | -             | 403 403 403   200   200  403 403   403 403
+      POST /me/away                                         | -             | 403 403 403   400   400  403 403   403 403
       """;
 
   static final List<Row> GRID = parse(TABLE);
@@ -268,6 +272,15 @@ class SecurityGridIT {
         }
       }
       case "/threads/{thread}/messages" -> body.put("body", "A reply.");
+      case "/admin/teams" -> {
+        // a new, empty team each time: it changes no one's care team
+        body.put("code", "grid-" + java.util.UUID.randomUUID().toString().substring(0, 8));
+        body.put("name", "Grid");
+      }
+      case "/me/away" -> {
+        // no days: a clinician is refused (400) without an away period being recorded
+        body.put("cover", "dr.chen");
+      }
       default -> {
         return "";
       }

@@ -113,6 +113,37 @@ public final class Portal {
     return send(request.build());
   }
 
+  /** PUT a JSON body (an object Jackson writes, or a String sent as is) as a user. */
+  public static HttpResponse<String> put(String path, String username, Object body) {
+    String json;
+    try {
+      json = body instanceof String text ? text : JSON.writeValueAsString(body);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(URL + "/api/v1" + path))
+            .header("Accept", "application/json")
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(json));
+    if (username != null) {
+      request.header("Authorization", "Bearer " + token(username));
+    }
+    return send(request.build());
+  }
+
+  /** DELETE an API path as a user. */
+  public static HttpResponse<String> delete(String path, String username) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(URL + "/api/v1" + path))
+            .header("Accept", "application/json")
+            .DELETE();
+    if (username != null) {
+      request.header("Authorization", "Bearer " + token(username));
+    }
+    return send(request.build());
+  }
+
   /** GET an API path as a user, the body as bytes (downloads). */
   public static HttpResponse<byte[]> getBytes(String path, String username) {
     HttpRequest request =

@@ -126,7 +126,13 @@ public class OpenApiFilter implements OASFilter {
               "sha256",
               "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
               "language",
-              "en"));
+              "en"),
+          "POST /admin/teams",
+          Map.of("code", "cardiology", "name", "Cardiology"),
+          "POST /admin/teams/{code}/members",
+          Map.of("username", "dr.chen", "role", "CLINICIAN"),
+          "POST /me/away",
+          Map.of("from", "2026-12-21", "to", "2026-12-31", "kind", "VACATION", "cover", "dr.chen"));
 
   /** Examples of successful answers, by "METHOD path" (the path below /api/v1). */
   static final Map<String, Object> RESPONSE_EXAMPLES =
@@ -134,7 +140,7 @@ public class OpenApiFilter implements OASFilter {
           "GET /me",
           Map.of("username", "pat.jones", "roles", List.of("patient")),
           "POST /threads",
-          Map.of("id", 42),
+          Map.of("id", 42, "coveredBy", "dr.chen", "coveredByName", "Wei Chen"),
           "GET /audit/verify",
           Map.of(
               "valid",

@@ -22,6 +22,7 @@ import org.patientportal.shared.entity.DomainException;
 import org.patientportal.shared.entity.ForbiddenException;
 import org.patientportal.shared.entity.InvalidInputException;
 import org.patientportal.shared.entity.NotFoundException;
+import org.patientportal.shared.entity.UnavailableException;
 
 /**
  * The API's one exception mapper: every failure leaves as an RFC 9457 problem. Domain refusals keep
@@ -64,6 +65,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
               "concurrent-change",
               "The conversation changed while this request was handled; send it again.",
               path);
+    } else if (cause instanceof UnavailableException e) {
+      problem = Problem.of(Status.SERVICE_UNAVAILABLE, e.type(), e.getMessage(), path);
     } else if (cause instanceof DomainException e) {
       problem = Problem.of(Status.BAD_REQUEST, e.type(), e.getMessage(), path);
     } else if (cause instanceof ConstraintViolationException e) {

@@ -66,10 +66,12 @@ public class MenuView {
           new Entry("menu.queue", "/messages/queue.xhtml", Roles.CLINICIAN, Roles.STAFF),
           new Entry("menu.account", "/account/account.xhtml"),
           new Entry("menu.accessLog", "/account/access-log.xhtml", Roles.PATIENT),
+          new Entry("menu.away", "/account/away.xhtml", Roles.CLINICIAN),
           new Entry("menu.auditLog", "/audit/log.xhtml", Roles.AUDITOR),
           new Entry("menu.integrity", "/audit/integrity.xhtml", Roles.AUDITOR),
           new Entry("menu.auditReports", "/audit/reports.xhtml", Roles.AUDITOR),
-          new Entry("menu.keys", "/admin/keys.xhtml", Roles.ADMIN));
+          new Entry("menu.keys", "/admin/keys.xhtml", Roles.ADMIN),
+          new Entry("menu.teams", "/admin/teams.xhtml", Roles.ADMIN));
 
   @Inject SessionUser user;
 

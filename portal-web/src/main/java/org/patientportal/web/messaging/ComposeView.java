@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.Part;
 import java.io.Serializable;
+import java.text.MessageFormat;
 import java.util.List;
 import java.util.ResourceBundle;
 import java.util.Set;
@@ -20,6 +21,7 @@ import org.patientportal.messaging.boundary.MessagingService;
 import org.patientportal.messaging.entity.Category;
 import org.patientportal.messaging.entity.Guidelines;
 import org.patientportal.messaging.entity.StartThread;
+import org.patientportal.messaging.entity.ThreadStarted;
 import org.patientportal.shared.entity.DomainException;
 import org.patientportal.shared.entity.InvalidInputException;
 import org.patientportal.web.layout.LanguageView;
@@ -120,10 +122,10 @@ public class ComposeView implements Serializable {
    * files picked unless they are what was refused.
    */
   public String send() {
-    long id;
+    ThreadStarted started;
     try {
-      id =
-          messaging.startThread(
+      started =
+          messaging.start(
               StartThread.toCareTeam(to, category, subject, body, readReceipt, kept.files())
                   .once(token));
     } catch (InvalidInputException e) {
@@ -135,10 +137,19 @@ public class ComposeView implements Serializable {
     }
     FacesContext faces = FacesContext.getCurrentInstance();
     faces.getExternalContext().getFlash().setKeepMessages(true);
-    faces.addMessage(
-        null,
-        new FacesMessage(FacesMessage.SEVERITY_INFO, bundle().getString("compose.sent"), null));
-    return "/messages/thread.xhtml?faces-redirect=true&id=" + id;
+    String sent = bundle().getString("compose.sent");
+    if (started.coveredBy() != null) {
+      // the addressee is away: say who has the message instead
+      sent =
+          sent
+              + " "
+              + MessageFormat.format(
+                  bundle().getString("compose.sent.covered"),
+                  started.addressedToName(),
+                  started.coveredByName());
+    }
+    faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, sent, null));
+    return "/messages/thread.xhtml?faces-redirect=true&id=" + started.threadId();
   }
 
   private static ResourceBundle bundle() {

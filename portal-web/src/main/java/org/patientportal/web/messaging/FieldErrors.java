@@ -14,11 +14,11 @@ import org.patientportal.shared.entity.InvalidInputException;
  * when the form has that field (the input marked invalid, what the user typed kept), else above the
  * form; and a summary saying nothing was sent.
  */
-final class FieldErrors {
+public final class FieldErrors {
 
   private FieldErrors() {}
 
-  static void show(String formId, Set<String> fields, DomainException refusal) {
+  public static void show(String formId, Set<String> fields, DomainException refusal) {
     FacesContext faces = FacesContext.getCurrentInstance();
     Locale locale = faces.getViewRoot().getLocale();
     boolean shown = false;

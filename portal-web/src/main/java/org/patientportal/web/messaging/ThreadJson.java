@@ -64,6 +64,12 @@ final class ThreadJson {
   /** What a POST created. */
   public record Created(long id) {}
 
+  /**
+   * The thread a POST started; when its addressee is away, {@code coveredBy} (username) and {@code
+   * coveredByName} name the colleague who received it instead (absent otherwise).
+   */
+  public record Started(long id, String coveredBy, String coveredByName) {}
+
   /** An attachment as a thread lists it. */
   public record AttachmentOut(
       long id, String filename, String contentType, long size, String href) {

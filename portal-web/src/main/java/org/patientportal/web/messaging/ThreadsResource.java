@@ -31,11 +31,13 @@ import org.patientportal.messaging.entity.StartThread;
 import org.patientportal.messaging.entity.ThreadCursor;
 import org.patientportal.messaging.entity.ThreadListQuery;
 import org.patientportal.messaging.entity.ThreadPage;
+import org.patientportal.messaging.entity.ThreadStarted;
 import org.patientportal.shared.entity.InvalidInputException;
 import org.patientportal.web.messaging.ThreadJson.Created;
 import org.patientportal.web.messaging.ThreadJson.NewMessage;
 import org.patientportal.web.messaging.ThreadJson.NewThread;
 import org.patientportal.web.messaging.ThreadJson.Receipt;
+import org.patientportal.web.messaging.ThreadJson.Started;
 import org.patientportal.web.messaging.ThreadJson.Summary;
 import org.patientportal.web.messaging.ThreadJson.ThreadOut;
 
@@ -175,9 +177,10 @@ public class ThreadsResource {
   }
 
   private Response created(StartThread command) {
-    long id = messaging.startThread(command);
+    ThreadStarted started = messaging.start(command);
+    long id = started.threadId();
     return Response.created(uri.getBaseUriBuilder().path("threads/{id}").build(id))
-        .entity(new Created(id))
+        .entity(new Started(id, started.coveredBy(), started.coveredByName()))
         .build();
   }
 

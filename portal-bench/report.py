@@ -33,11 +33,20 @@ def pgbench_tps(text):
     return float(m.group(1)) if m else None
 
 
+def cores(r):
+    """Where the machine's cores went in the step (older result files have no such figures)."""
+    c = r.get("cores") or {}
+    if not c:
+        return "–"
+    return " / ".join(fmt(c.get(k)) for k in ("machine", "wildfly", "postgres", "loadTool", "keycloak"))
+
+
 def table(rows, step_seconds=None):
     """One line per scenario and step; with step_seconds, a first column says when the step began."""
     when = "| s into the pass " if step_seconds else ""
-    out = [when + "| scenario | offered/s | achieved/s | p50 ms | p95 ms | p99 ms | errors | server CPU ms/op |",
-           ("|---" if step_seconds else "") + "|---|---|---|---|---|---|---|---|"]
+    out = [when + "| scenario | offered/s | achieved/s | p50 ms | p95 ms | p99 ms | errors | server CPU ms/op "
+                  "| cores busy: all / WildFly / PostgreSQL / load tool / Keycloak (% of one core) |",
+           ("|---" if step_seconds else "") + "|---|---|---|---|---|---|---|---|---|"]
     for r in rows:
         errors = r["errors"]
         if errors:
@@ -45,7 +54,7 @@ def table(rows, step_seconds=None):
             errors = f"{errors} ({codes})"
         start = f"| {(r['step'] - 1) * step_seconds}–{r['step'] * step_seconds} " if step_seconds else ""
         out.append(start + f"| {r['scenario']} | {fmt(r['offered'])} | {fmt(r['achieved'], 1)} | {fmt(r['p50'])} | "
-                   f"{fmt(r['p95'])} | {fmt(r['p99'])} | {errors} | {fmt(r['cpuMsPerOp'], 2)} |")
+                   f"{fmt(r['p95'])} | {fmt(r['p99'])} | {errors} | {fmt(r['cpuMsPerOp'], 2)} | {cores(r)} |")
     return "\n".join(out)
 
 

@@ -11,6 +11,7 @@
 #   options: --skip-generate (keep the database "bench" and the sample of an earlier run)
 #            --patients=N --messages=N --rates=10,20,40 --step-seconds=30 --scenarios=me,send,...
 #            --first-minute-rate=N (per scenario; 0 skips the first-minute pass) --no-build
+#            --jfr (a JFR profile of WildFly over the stepped pass, summed up by jfr_top.py)
 #            --smtp-port=N (the mail sink's port, given to the portal as PORTAL_SMTP_PORT; default 3025)
 #
 # Results: target/bench/ (results-*.json, pgbench.txt, mail-sink.json, Gatling's HTML reports,
@@ -31,7 +32,7 @@ patients=10000 clinicians=400 staff=100 pools=50 messages=1000000 per_thread=5
 sample_patients=200 sample_clinicians=20
 rates=25,50,100,200,400 step_seconds=30 first_minute_rate=20
 scenarios=me,health,send,reply,open,inbox,queue,audit
-generate=yes build=yes smtp_port=3025
+generate=yes build=yes smtp_port=3025 jfr=no
 for arg in "$@"; do
   case "$arg" in
     --small)
@@ -39,6 +40,7 @@ for arg in "$@"; do
       rates=10,20,40 step_seconds=10 first_minute_rate=10 ;;
     --skip-generate) generate=no ;;
     --no-build) build=no ;;
+    --jfr) jfr=yes ;;
     --patients=*) patients=${arg#*=} ;;
     --messages=*) messages=${arg#*=} ;;
     --rates=*) rates=${arg#*=} ;;
@@ -234,9 +236,17 @@ fi
 
 # --- the stepped scenarios, the trivial endpoints first (calibration)
 say "stepped: $scenarios at $rates per second, $step_seconds s each"
+if [ "$jfr" = yes ]; then
+  # a profile of WildFly over the stepped pass; portal-bench/jfr_top.py sums it up
+  jcmd "$(jvm_pid)" JFR.start name=bench settings=profile filename="$out/wildfly-stepped.jfr" >/dev/null
+fi
 gatling stepped -Dbench.scenarios="$scenarios" -Dbench.rates="$rates" -Dbench.step-seconds="$step_seconds"
 
 # --- mail: let the queue drain for up to 2 minutes after the load, then read the sink's count
+if [ "$jfr" = yes ]; then
+  jcmd "$(jvm_pid)" JFR.stop name=bench >/dev/null
+  python3 portal-bench/jfr_top.py "$out/wildfly-stepped.jfr" | tee "$out/wildfly-stepped-profile.txt"
+fi
 say "waiting for the notification emails to drain"
 load_end_ms=$(date +%s%3N)
 last=-1

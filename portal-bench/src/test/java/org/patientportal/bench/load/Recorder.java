@@ -18,7 +18,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * which its virtual user started (the scenario's first user starts the clock); achieved throughput
  * counts the successful responses that ended within the step's window. Beside it, a sampler reads
  * WildFly's CPU time (utime + stime of {@code /proc/<pid>/stat}, in clock ticks of 10 ms) every 250
- * ms, so each step's window gets the server's CPU seconds, and per operation.
+ * ms, so each step's window gets the server's CPU seconds, and per operation. The same sampler
+ * reads where the machine's cores went in each step, as percent of one core: all of them busy
+ * ({@code /proc/stat}), WildFly, PostgreSQL (every {@code postgres} process), the load tool itself
+ * (this JVM) and Keycloak; what bounds a step that misses its target shows there.
  */
 final class Recorder {
 
@@ -30,7 +33,20 @@ final class Recorder {
   private final long pid;
   private final Map<String, Long> starts = new ConcurrentHashMap<>();
   private final Map<String, Step[]> steps = new ConcurrentHashMap<>();
-  private final List<long[]> cpuSamples = new CopyOnWriteArrayList<>(); // {millis, ticks}
+  // {millis, WildFly, machine busy, PostgreSQL, load tool, Keycloak} (ticks; -1: unknown)
+  private final List<long[]> cpuSamples = new CopyOnWriteArrayList<>();
+
+  /** The columns of a sample after its time. */
+  static final int WILDFLY = 1;
+
+  static final int MACHINE = 2;
+  static final int POSTGRES = 3;
+  static final int LOAD_TOOL = 4;
+  static final int KEYCLOAK = 5;
+
+  private static final String[] WHO = {
+    "", "wildfly", "machine", "postgres", "loadTool", "keycloak"
+  };
   private volatile boolean sampling;
   private Thread sampler;
 
@@ -84,16 +100,72 @@ final class Recorder {
   }
 
   long cpuTicks() {
-    if (pid < 0) {
-      return -1;
-    }
+    return pid < 0 ? -1 : processTicks(Path.of("/proc", Long.toString(pid)));
+  }
+
+  /** utime + stime of a process (fields 14 and 15 of its stat), -1 if it is gone. */
+  private static long processTicks(Path proc) {
     try {
-      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+      String stat = Files.readString(proc.resolve("stat"));
       String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      return Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14 and 15)
+      return Long.parseLong(f[11]) + Long.parseLong(f[12]);
     } catch (IOException | RuntimeException e) {
       return -1;
     }
+  }
+
+  /** Busy ticks of all cores together: user, nice, system, irq, softirq, steal. */
+  private static long machineTicks() {
+    try {
+      String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+      return Long.parseLong(f[1])
+          + Long.parseLong(f[2])
+          + Long.parseLong(f[3])
+          + Long.parseLong(f[6])
+          + Long.parseLong(f[7])
+          + Long.parseLong(f[8]);
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+
+  private long keycloakPid = -2;
+
+  /** One sample: the time and each column's ticks. */
+  private long[] sample() {
+    long postgres = 0;
+    try (var dirs = Files.list(Path.of("/proc"))) {
+      for (Path p : (Iterable<Path>) dirs::iterator) {
+        String name = p.getFileName().toString();
+        if (!name.chars().allMatch(Character::isDigit)) {
+          continue;
+        }
+        try {
+          String stat = Files.readString(p.resolve("stat"));
+          if (stat.contains("(postgres)")) {
+            postgres += Math.max(0, processTicks(p));
+          } else if (keycloakPid == -2 && stat.contains("(java)")) {
+            String cmd =
+                new String(Files.readAllBytes(p.resolve("cmdline")), StandardCharsets.UTF_8);
+            if (cmd.contains("quarkus-run.jar") || cmd.contains("keycloak")) {
+              keycloakPid = Long.parseLong(name);
+            }
+          }
+        } catch (IOException ignored) {
+          // gone meanwhile
+        }
+      }
+    } catch (IOException e) {
+      postgres = -1;
+    }
+    return new long[] {
+      System.currentTimeMillis(),
+      cpuTicks(),
+      machineTicks(),
+      postgres,
+      processTicks(Path.of("/proc/self")),
+      keycloakPid < 0 ? -1 : processTicks(Path.of("/proc", Long.toString(keycloakPid)))
+    };
   }
 
   void startSampling() {
@@ -102,7 +174,7 @@ final class Recorder {
         new Thread(
             () -> {
               while (sampling) {
-                cpuSamples.add(new long[] {System.currentTimeMillis(), cpuTicks()});
+                cpuSamples.add(sample());
                 try {
                   Thread.sleep(250);
                 } catch (InterruptedException e) {
@@ -117,7 +189,7 @@ final class Recorder {
 
   void stopSampling() {
     sampling = false;
-    cpuSamples.add(new long[] {System.currentTimeMillis(), cpuTicks()});
+    cpuSamples.add(sample());
   }
 
   void record(String scenario, long started, long ended, long rtMillis, boolean ok, int status) {
@@ -141,12 +213,28 @@ final class Recorder {
 
   /** CPU seconds between two times, from the nearest samples. */
   private double cpuSeconds(long from, long to) {
+    return cpuSeconds(from, to, WILDFLY);
+  }
+
+  private double cpuSeconds(long from, long to, int column) {
     long[] a = nearest(from);
     long[] b = nearest(to);
-    if (a == null || b == null || a[1] < 0 || b[1] < 0) {
+    if (a == null || b == null || a[column] < 0 || b[column] < 0) {
       return Double.NaN;
     }
-    return (b[1] - a[1]) * TICK;
+    return (b[column] - a[column]) * TICK;
+  }
+
+  /** Each column's CPU over a window, in percent of one core. */
+  private Map<String, Double> cores(long from, long to) {
+    Map<String, Double> cores = new java.util.LinkedHashMap<>();
+    long[] a = nearest(from);
+    long[] b = nearest(to);
+    double seconds = a == null || b == null || b[0] <= a[0] ? Double.NaN : (b[0] - a[0]) / 1000.0;
+    for (int c = WILDFLY; c <= KEYCLOAK; c++) {
+      cores.put(WHO[c], cpuSeconds(from, to, c) * 100 / seconds);
+    }
+    return cores;
   }
 
   private long[] nearest(long t) {
@@ -180,6 +268,7 @@ final class Recorder {
       double max,
       double cpuSeconds,
       double cpuMsPerOp,
+      Map<String, Double> cores,
       Map<Integer, Long> statuses) {}
 
   /**
@@ -231,6 +320,9 @@ final class Recorder {
                 percentile(sorted, 1.0),
                 cpu,
                 st.ok == 0 ? Double.NaN : cpu * 1000 / st.ok,
+                start == null
+                    ? Map.of()
+                    : cores(start + i * stepMillis, start + (i + 1) * stepMillis),
                 st.statuses));
       }
     }
@@ -303,7 +395,8 @@ final class Recorder {
               Locale.ROOT,
               "    {\"scenario\": \"%s\", \"step\": %d, \"offered\": %s, \"achieved\": %s, \"ok\": %d,"
                   + " \"errors\": %d, \"p50\": %s, \"p95\": %s, \"p99\": %s, \"max\": %s,"
-                  + " \"cpuSeconds\": %s, \"cpuMsPerOp\": %s, \"statuses\": %s}%s%n",
+                  + " \"cpuSeconds\": %s, \"cpuMsPerOp\": %s, \"cores\": %s,"
+                  + " \"statuses\": %s}%s%n",
               r.scenario(),
               r.step(),
               num(r.offered()),
@@ -316,12 +409,25 @@ final class Recorder {
               num(r.max()),
               num(r.cpuSeconds()),
               num(r.cpuMsPerOp()),
+              coresJson(r.cores()),
               st,
               i < rows.size() - 1 ? "," : ""));
     }
     b.append("  ]\n}\n");
     Files.createDirectories(file.toAbsolutePath().getParent());
     Files.writeString(file, b);
+  }
+
+  private static String coresJson(Map<String, Double> cores) {
+    StringBuilder b = new StringBuilder("{");
+    cores.forEach(
+        (k, v) ->
+            b.append(b.length() > 1 ? ", " : "")
+                .append('"')
+                .append(k)
+                .append("\": ")
+                .append(num(v)));
+    return b.append('}').toString();
   }
 
   private static String num(double d) {

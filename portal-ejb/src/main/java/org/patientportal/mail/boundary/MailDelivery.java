@@ -33,7 +33,8 @@ import org.patientportal.mail.entity.EmailItem;
  *       item is a duplicate and nothing is sent. If another attempt claimed it less than {@link
  *       #lease} ago, that attempt may still be sending: this one throws and the queue tries the
  *       item again later (by then it is SENT, or the claim is stale). A claim older than the lease
- *       was left by an attempt that crashed mid-send, and is taken over: the email is sent again.
+ *       was left by an attempt that crashed mid-send, and is taken over: the email is sent again,
+ *       unless the sent-email journal shows the SMTP server had taken it.
  *   <li>The email is handed to the SMTP server ({@link MailSender}, bounded by its timeouts).
  *   <li>{@link #markSent}: one update, made as soon as the server has answered the end of DATA
  *       (before anything else is said on the kept connection). If the SMTP server refused the email
@@ -46,11 +47,15 @@ import org.patientportal.mail.entity.EmailItem;
  * message is delivered again after the restart. Between the claim and the SMTP server's acceptance,
  * no email went out and the stale claim is taken over by a later delivery. Between the acceptance
  * and the commit of SENT (a few milliseconds) the email went out but the key stays SENDING: the
- * later delivery sends it again once the lease has passed. That is the one duplicate left, and it
- * is chosen on purpose, at least once rather than at most once: a second "you have a new secure
- * message" is harmless, a missing one leaves a patient uninformed. The copy carries the same
- * Message-ID (it follows from the key), so mail clients can fold the two. After SENT commits, a
- * redelivery (the queue's acknowledgement was lost in the crash) finds SENT and sends nothing.
+ * later delivery finds the key in this server's {@link SentEmails sent-email journal}, written the
+ * moment the server's reply to DATA arrived, and records it as sent without sending. Only if the
+ * crash fell between the server storing the email and that line (the reply's way back and one
+ * {@code write}), or the whole machine crashed and lost the line, the later delivery sends it again
+ * once the lease has passed. That is the one duplicate left, and it is chosen on purpose, at least
+ * once rather than at most once: a second "you have a new secure message" is harmless, a missing
+ * one leaves a patient uninformed. The copy carries the same Message-ID (it follows from the key),
+ * so mail clients can fold the two. After SENT commits, a redelivery (the queue's acknowledgement
+ * was lost in the crash) finds SENT and sends nothing.
  *
  * <p>No caller role: it is reached only from the queue, never from a request.
  */
@@ -70,6 +75,7 @@ public class MailDelivery {
   @PersistenceContext EntityManager em;
   @Inject EmailTemplates templates;
   @Inject MailSender sender;
+  @Inject SentEmails sent;
   @Inject Clock clock;
   @Resource SessionContext context;
 
@@ -99,6 +105,12 @@ public class MailDelivery {
           email,
           () -> {
             accepted[0] = true;
+            try {
+              sent.record(item.idempotencyKey());
+            } catch (RuntimeException e) {
+              // without the line, a crash before the mark commits sends the email again
+              LOG.warning(() -> "The sent-email journal was not written: " + e.getMessage());
+            }
             self.markSent(item.idempotencyKey());
           });
     } catch (RuntimeException e) {
@@ -145,6 +157,19 @@ public class MailDelivery {
             .setParameter(3, attempt)
             .setParameter(4, now.minus(lease(timeoutSeconds)))
             .executeUpdate();
+    if (reclaimed == 1 && sent.contains(item.idempotencyKey())) {
+      em.createNamedQuery(EmailDelivery.MARK_SENT)
+          .setParameter(1, item.idempotencyKey())
+          .setParameter(2, now)
+          .executeUpdate();
+      LOG.info(
+          () ->
+              "The email of idempotency key "
+                  + item.idempotencyKey()
+                  + " was taken by the SMTP server just before a crash (the sent-email journal"
+                  + " says so): recorded as sent, not sent again");
+      return false;
+    }
     if (reclaimed == 1) {
       LOG.warning(
           () ->

@@ -46,6 +46,7 @@ import org.patientportal.it.support.Mailbox;
 import org.patientportal.it.support.Mailbox.Received;
 import org.patientportal.mail.boundary.MailDelivery;
 import org.patientportal.mail.boundary.Notifications;
+import org.patientportal.mail.boundary.SentEmails;
 import org.patientportal.mail.control.EmailQueue;
 import org.patientportal.mail.control.MailNotSentException;
 import org.patientportal.mail.entity.EmailDelivery;
@@ -72,6 +73,7 @@ class NotificationsIT {
 
   @Inject Notifications notifications;
   @EJB MailDelivery delivery;
+  @Inject SentEmails sentEmails;
   @EJB InTransaction tx;
 
   @PersistenceContext(unitName = "portal")
@@ -180,6 +182,23 @@ class NotificationsIT {
     EmailDelivery recorded = tx.commit(() -> em.find(EmailDelivery.class, key));
     assertEquals(EmailDelivery.State.SENT, recorded.getState());
     assertNull(recorded.getAttempt());
+  }
+
+  @Test
+  void aKeyLeftSendingAfterTheSmtpServerTookItIsRecordedAsSentNotSentAgain() throws Exception {
+    // the crash between the SMTP server's reply to DATA and the commit of SENT: the attempt had
+    // written the key into the sent-email journal, so the later delivery sends nothing
+    String key = newKey();
+    insertClaim(key, "pat.jones@portal.test", Instant.now().minus(Duration.ofHours(1)));
+    sentEmails.record(key);
+    EmailItem item =
+        new EmailItem(key, "pat.jones@portal.test", "en", EmailTemplate.NEW_SECURE_MESSAGE);
+
+    assertFalse(delivery.deliver(item), "the journal says the SMTP server had it");
+
+    Mailbox.assertNoneArrive("pat.jones@portal.test", sentFor(key), QUIET);
+    assertEquals(
+        EmailDelivery.State.SENT, tx.commit(() -> em.find(EmailDelivery.class, key)).getState());
   }
 
   @Test

@@ -41,5 +41,20 @@ public enum AuditAction {
    */
   KEYCLOAK_LOGIN_FAILED,
   /** An auditor or administrator had Keycloak's events imported now (resource: how many). */
-  KEYCLOAK_EVENTS_IMPORTED
+  KEYCLOAK_EVENTS_IMPORTED,
+  /** A clinician or staff member took a thread (resource: thread/{id}). */
+  THREAD_CLAIMED,
+  /** A clinician or staff member let a thread go (resource: thread/{id}). */
+  THREAD_RELEASED,
+  /** A thread was given to a member of its team (resource: thread/{id}/to/{username}). */
+  THREAD_ASSIGNED,
+  /**
+   * A waiting message was escalated to its team's lead, unclaimed past half its time or overdue
+   * (actor: the portal; resource: thread/{id}/unclaimed or thread/{id}/overdue, and the lead).
+   */
+  THREAD_ESCALATED,
+  /** A quick-reply template was created (resource: template/{id}). */
+  TEMPLATE_CREATED,
+  /** A quick-reply template was deleted (resource: template/{id}). */
+  TEMPLATE_DELETED
 }

@@ -64,6 +64,8 @@ public class ThreadQueries {
         for (String pool : reader.pools()) {
           branches.add(new Branch(CARE_BRANCH, pool, RecipientKind.POOL, status));
         }
+        // threads given to the reader by a colleague (index on assignee, status, activity, id)
+        branches.add(new Branch("t.assignee = :who", reader.reader(), null, status));
       }
     }
     Map<Long, ThreadRow> rows = new HashMap<>();

@@ -18,8 +18,8 @@ import org.patientportal.messaging.entity.Category;
  *   <li>{@code portal.turnaround.days} (PORTAL_TURNAROUND_DAYS): business days for any category,
  *       default 2; {@code portal.turnaround.days.<category>} (e.g.
  *       PORTAL_TURNAROUND_DAYS_PRESCRIPTION) for one category, default 1 for PRESCRIPTION;
- *   <li>{@code portal.turnaround.zone} (PORTAL_TURNAROUND_ZONE): the hospital's time zone, default
- *       America/New_York;
+ *   <li>{@code portal.turnaround.zone} (PORTAL_TURNAROUND_ZONE): the hospital's time zone, by
+ *       default the one the views show times in ({@code portal.time-zone}, America/New_York);
  *   <li>{@code portal.turnaround.hours} (PORTAL_TURNAROUND_HOURS): business hours, default
  *       08:00-17:00;
  *   <li>{@code portal.turnaround.holidays} (PORTAL_TURNAROUND_HOLIDAYS): ISO dates separated by
@@ -49,7 +49,9 @@ public class TurnaroundPolicy {
   void configure(java.util.function.Function<String, String> settings) {
     calendar =
         BusinessCalendar.parse(
-            orDefault(settings.apply("portal.turnaround.zone"), "America/New_York"),
+            orDefault(
+                settings.apply("portal.turnaround.zone"),
+                orDefault(settings.apply("portal.time-zone"), "America/New_York")),
             orDefault(settings.apply("portal.turnaround.hours"), "08:00-17:00"),
             orDefault(settings.apply("portal.turnaround.holidays"), ""));
     int all = number(settings, "portal.turnaround.days", DEFAULT_DAYS);

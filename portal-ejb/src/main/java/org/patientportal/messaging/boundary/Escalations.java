@@ -107,6 +107,6 @@ public class Escalations {
                       + l));
       made++;
     }
-    return made;
+    return new int[] {due.size(), made};
   }
 }

@@ -1,8 +1,13 @@
 package org.patientportal.messaging.boundary;
 
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Schedule;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -43,21 +48,45 @@ public class Escalations {
   @Inject AuditLog audit;
   @Inject Notifications notifications;
 
+  @Resource SessionContext context;
+
   @Schedule(minute = "*/5", hour = "*", persistent = true, info = "turnaround escalations")
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void scheduled() {
     run(clock.instant());
   }
 
   /**
-   * Escalates what is due for escalation at {@code now}; returns how many escalations it made. For
-   * the timer and for tests; an administrator may call it.
+   * Escalates everything due for escalation at {@code now}, in batches of {@value #BATCH} threads
+   * each in a transaction of its own; returns how many escalations it made. The timer's work, for
+   * tests to call with the instant they choose; an administrator may call it.
    */
   @RolesAllowed(Roles.ADMIN)
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public int escalate(Instant now) {
     return run(now);
   }
 
   private int run(Instant now) {
+    Escalations self = context.getBusinessObject(Escalations.class);
+    int made = 0;
+    while (true) {
+      int[] batch = self.batch(now);
+      made += batch[1];
+      if (batch[0] < BATCH) {
+        return made;
+      }
+    }
+  }
+
+  /**
+   * One batch, in a transaction of its own: how many threads it read and how many escalations it
+   * made. Reached only through {@link #escalate} and the timer (a no-interface view inside the
+   * application; no endpoint calls it), so it asks for no role of its own.
+   */
+  @PermitAll
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public int[] batch(Instant now) {
     List<MessageThread> due =
         em.createQuery(
                 "select t from MessageThread t where t.status = :open and ("

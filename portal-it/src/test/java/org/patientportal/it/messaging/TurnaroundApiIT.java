@@ -47,6 +47,7 @@ class TurnaroundApiIT {
             Messages.draft(POOL, "PRESCRIPTION", subject, "Can I get a refill? 💊", false));
 
     JsonNode opened = open(id, "pat.jones");
+    assertTrue(opened.has("assignee") && opened.has("escalation"), "present, as null: " + opened);
     assertTrue(opened.get("assignee").isNull(), opened.toString());
     Instant sentAt = Instant.parse(opened.get("messages").get(0).get("sentAt").asText());
     TurnaroundPolicy defaults = TurnaroundPolicy.of(name -> null);

@@ -1,6 +1,7 @@
 package org.patientportal.web.messaging;
 
 import jakarta.ejb.EJB;
+import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -33,7 +34,12 @@ public class TemplatesResource {
 
   /** A template as the API shows it. */
   public record TemplateOut(
-      long id, String title, String text, String pool, String owner, boolean deletable) {
+      long id,
+      String title,
+      String text,
+      @JsonbNillable String pool,
+      String owner,
+      boolean deletable) {
 
     static TemplateOut of(TemplateDetail t) {
       return new TemplateOut(

@@ -1,5 +1,6 @@
 package org.patientportal.web.messaging;
 
+import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.ws.rs.core.UriBuilder;
 import java.time.Instant;
 import java.util.List;
@@ -28,9 +29,9 @@ final class ThreadJson {
       String lastMessageBy,
       int messageCount,
       String status,
-      Assignee assignee,
-      Instant dueBy,
-      String escalation) {
+      @JsonbNillable Assignee assignee,
+      @JsonbNillable Instant dueBy,
+      @JsonbNillable String escalation) {
 
     static Summary of(ThreadSummary t) {
       return new Summary(
@@ -160,9 +161,9 @@ final class ThreadJson {
       String to,
       String status,
       List<MessageOut> messages,
-      Assignee assignee,
-      Instant dueBy,
-      String escalation,
+      @JsonbNillable Assignee assignee,
+      @JsonbNillable Instant dueBy,
+      @JsonbNillable String escalation,
       List<HistoryLine> history) {
 
     static ThreadOut of(ThreadDetail thread, UriBuilder base) {

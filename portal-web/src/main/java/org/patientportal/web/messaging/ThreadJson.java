@@ -52,7 +52,12 @@ final class ThreadJson {
     }
   }
 
-  /** Who handles a thread: username, display name and role on the team (CLINICIAN or STAFF). */
+  /**
+   * Who handles a thread: username, display name and role on the team (CLINICIAN or STAFF).
+   * Nillable as a type: Yasson writes a null property of a class type only when the class says so,
+   * whatever the property says (the property's annotation is enough for a string or an instant).
+   */
+  @JsonbNillable
   public record Assignee(String username, String displayName, String role) {
 
     static Assignee of(ThreadSummary t) {

@@ -67,5 +67,20 @@ public enum AuditAction {
    * A covering clinician opened a thread of the absent colleague they cover for (resource:
    * thread/{id} and whom they cover).
    */
-  COVER_ACCESS
+  COVER_ACCESS,
+  /** A clinician or staff member took a thread (resource: thread/{id}). */
+  THREAD_CLAIMED,
+  /** A clinician or staff member let a thread go (resource: thread/{id}). */
+  THREAD_RELEASED,
+  /** A thread was given to a member of its team (resource: thread/{id}/to/{username}). */
+  THREAD_ASSIGNED,
+  /**
+   * A waiting message was escalated to its team's lead, unclaimed past half its time or overdue
+   * (actor: the portal; resource: thread/{id}/unclaimed or thread/{id}/overdue, and the lead).
+   */
+  THREAD_ESCALATED,
+  /** A quick-reply template was created (resource: template/{id}). */
+  TEMPLATE_CREATED,
+  /** A quick-reply template was deleted (resource: template/{id}). */
+  TEMPLATE_DELETED
 }

@@ -111,6 +111,17 @@ public class CareDirectory {
     return poolsCaringFor(patient).stream().anyMatch(p -> p.hasMember(username));
   }
 
+  /** The pools caring for {@code patient} that {@code username} works, by code. */
+  public List<CarePool> poolsOfMemberCaringFor(String username, String patient) {
+    return em.createQuery(
+            "select p from CarePool p join p.members m where m.username = :username"
+                + " and :patient member of p.patients order by p.code",
+            CarePool.class)
+        .setParameter("username", username)
+        .setParameter("patient", patient)
+        .getResultList();
+  }
+
   /** The codes of the pools {@code username} works. */
   public List<String> poolsOf(String username) {
     return em.createNamedQuery(CarePool.CODES_OF_MEMBER, String.class)

@@ -36,6 +36,17 @@ public class Notifications {
     return queue(recipientUsername, idempotencyKey, EmailTemplate.NEW_SECURE_MESSAGE);
   }
 
+  /**
+   * Queues the "a message in your team is waiting" email for a team's lead, in the caller's
+   * transaction: no subject, no patient, nothing of the message. Returns false (and queues nothing)
+   * if the user is unknown or has no email address.
+   *
+   * @param idempotencyKey unique for this escalation and recipient, at most 200 characters
+   */
+  public boolean teamMessageWaiting(String leadUsername, String idempotencyKey) {
+    return queue(leadUsername, idempotencyKey, EmailTemplate.TEAM_MESSAGE_WAITING);
+  }
+
   private boolean queue(String username, String idempotencyKey, EmailTemplate template) {
     EmailItem.checkKey(idempotencyKey);
     Optional<PortalUser> user = username == null ? Optional.empty() : people.find(username);

@@ -9,7 +9,9 @@ import java.util.Locale;
  */
 public enum EmailTemplate {
   /** "You have a new secure message; sign in to read it." */
-  NEW_SECURE_MESSAGE;
+  NEW_SECURE_MESSAGE,
+  /** To a team's lead: "A message in your team is waiting; sign in to see your team's queue." */
+  TEAM_MESSAGE_WAITING;
 
   /** The name of the template's texts in the resource bundles, e.g. {@code new-secure-message}. */
   public String textKey() {

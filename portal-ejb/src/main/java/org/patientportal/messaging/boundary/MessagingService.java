@@ -36,6 +36,8 @@ import org.patientportal.messaging.control.ThreadAccess;
 import org.patientportal.messaging.control.ThreadQueries;
 import org.patientportal.messaging.control.ThreadReading;
 import org.patientportal.messaging.control.ThreadRow;
+import org.patientportal.messaging.control.ThreadTeams;
+import org.patientportal.messaging.control.TurnaroundPolicy;
 import org.patientportal.messaging.entity.Attachment;
 import org.patientportal.messaging.entity.AttachmentDownload;
 import org.patientportal.messaging.entity.AttachmentPolicy;
@@ -96,6 +98,8 @@ public class MessagingService {
   @Inject NewMessageNotices notices;
   @Inject Submissions submissions;
   @Inject SubjectIndex subjects;
+  @Inject TurnaroundPolicy turnaround;
+  @Inject ThreadTeams teams;
 
   private AttachmentPolicy attachmentPolicy;
 
@@ -249,6 +253,10 @@ public class MessagingService {
       boolean readReceipt,
       List<NewAttachment> attachments) {
     Message message = writer.message(messageId, thread, author, at, body, readReceipt, attachments);
+    if (author.equals(thread.getPatient())) {
+      TurnaroundPolicy.Due due = turnaround.due(thread.getCategory(), at);
+      thread.waitingFromPatient(due.dueBy(), due.halfway());
+    }
     marks.readThrough(thread.getId(), author, message.getId(), at);
     audit.record(
         author,
@@ -329,7 +337,25 @@ public class MessagingService {
     }
     // visibleThread() has shown that a reader who is not the patient is on the care team's side
     boolean careTeam = !access.patientSide(thread) || access.careSide(thread);
-    return new ThreadDetail(reading.summary(thread, null, me, names), details, careTeam);
+    List<ThreadDetail.TeamMember> team = List.of();
+    boolean lead = false;
+    if (careTeam) {
+      List<org.patientportal.care.entity.CarePool> pools = teams.of(thread);
+      Map<String, org.patientportal.care.entity.PoolRole> members = teams.members(pools);
+      Map<String, String> memberNames = reading.displayNames(members.keySet());
+      team =
+          members.entrySet().stream()
+              .map(
+                  m ->
+                      new ThreadDetail.TeamMember(
+                          m.getKey(),
+                          memberNames.getOrDefault(m.getKey(), m.getKey()),
+                          m.getValue().name()))
+              .toList();
+      lead = teams.leads(pools).contains(me);
+    }
+    return new ThreadDetail(reading.summary(thread, null, me, names), details, careTeam)
+        .handling(reading.history(threadId), team, lead);
   }
 
   /** The read receipts of the caller's own messages in a thread they take part in. */

@@ -14,10 +14,11 @@ import org.patientportal.messaging.entity.ThreadStatus;
  * Who may see which thread: the one home of messaging's access policy. A reader is on the
  * <em>patient's side</em> of a thread when they are a patient and the thread is theirs; on the
  * <em>care team's side</em> when the thread is addressed to them as a clinician, or to a pool they
- * work as a clinician or staff member. Anyone else (other patients, proxies without a grant,
- * communications, auditors, admins) sees nothing. A clinician covering today for an absent
- * colleague is also on the care team's side of the colleague's <em>open</em> threads addressed to
- * the colleague by name ({@link #coverSide}). The boundaries ask this; they audit and refuse.
+ * work as a clinician or staff member, or when it was given to them (its assignee, as a clinician
+ * or staff member). Anyone else (other patients, proxies without a grant, communications, auditors,
+ * admins) sees nothing. A clinician covering today for an absent colleague is also on the care
+ * team's side of the colleague's <em>open</em> threads addressed to the colleague by name ({@link
+ * #coverSide}). The boundaries ask this; they audit and refuse.
  *
  * <p>The reader's pools are asked for at most once, and only when a pool's thread is in question
  * and the reader holds a role that works pools, so a check adds no query where none is needed; the
@@ -80,6 +81,9 @@ public final class ThreadAccess {
 
   /** The thread is addressed to the reader as a clinician, or to a pool the reader works. */
   public boolean careSide(MessageThread thread) {
+    if (worksPools() && reader.equals(thread.getAssignee())) {
+      return true;
+    }
     if (thread.getRecipientKind() == RecipientKind.USER) {
       return hasRole(Roles.CLINICIAN)
           && (thread.getRecipient().equals(reader) || coverSide(thread));

@@ -78,6 +78,8 @@ public class ThreadQueries {
         for (String pool : reader.pools()) {
           branches.add(new Branch(CARE_BRANCH, pool, RecipientKind.POOL, status));
         }
+        // threads given to the reader by a colleague (index on assignee, status, activity, id)
+        branches.add(new Branch("t.assignee = :who", reader.reader(), null, status));
       }
       if (reader.hasRole(Roles.CLINICIAN)
           && (query.status() == null || query.status() == ThreadStatus.OPEN)) {

@@ -26,6 +26,8 @@ import org.patientportal.messaging.entity.MessageReceipt;
 import org.patientportal.messaging.entity.MessageThread;
 import org.patientportal.messaging.entity.ReceiptDetail;
 import org.patientportal.messaging.entity.RecipientKind;
+import org.patientportal.messaging.entity.ThreadEvent;
+import org.patientportal.messaging.entity.ThreadHistoryLine;
 import org.patientportal.messaging.entity.ThreadSummary;
 
 /**
@@ -96,22 +98,61 @@ public class ThreadReading {
             ? names.person(t.getRecipient())
             : names.pool(t.getRecipient());
     return new ThreadSummary(
-        t.getId(),
-        t.getCategory(),
-        crypto.open(t.getSubject(), t.subjectOwner()),
-        t.getPatient(),
-        names.person(t.getPatient()),
-        CareRecipient.address(
-            t.getRecipientKind() == RecipientKind.POOL
-                ? CareRecipient.Kind.POOL
-                : CareRecipient.Kind.USER,
-            t.getRecipient()),
-        recipientName,
-        t.unreadFor(reader, readThrough),
-        t.getLastMessageAt(),
-        t.getLastMessageBy(),
-        t.getMessageCount(),
-        t.getStatus());
+            t.getId(),
+            t.getCategory(),
+            crypto.open(t.getSubject(), t.subjectOwner()),
+            t.getPatient(),
+            names.person(t.getPatient()),
+            CareRecipient.address(
+                t.getRecipientKind() == RecipientKind.POOL
+                    ? CareRecipient.Kind.POOL
+                    : CareRecipient.Kind.USER,
+                t.getRecipient()),
+            recipientName,
+            t.unreadFor(reader, readThrough),
+            t.getLastMessageAt(),
+            t.getLastMessageBy(),
+            t.getMessageCount(),
+            t.getStatus())
+        .handling(
+            t.getAssignee(),
+            t.getAssignee() == null ? null : names.person(t.getAssignee()),
+            t.getAssigneeRole(),
+            t.getDueBy(),
+            t.getEscalation());
+  }
+
+  /** Display names of people, looked up together. */
+  public Map<String, String> displayNames(Collection<String> usernames) {
+    return people.displayNames(new HashSet<>(usernames));
+  }
+
+  /** A thread's history of handling, named. */
+  public List<ThreadHistoryLine> history(long threadId) {
+    List<ThreadEvent> events =
+        em.createNamedQuery(ThreadEvent.OF_THREAD, ThreadEvent.class)
+            .setParameter("thread", threadId)
+            .getResultList();
+    Set<String> usernames = new HashSet<>();
+    for (ThreadEvent e : events) {
+      usernames.add(e.getActor());
+      if (e.getTarget() != null) {
+        usernames.add(e.getTarget());
+      }
+    }
+    Map<String, String> names = people.displayNames(usernames);
+    List<ThreadHistoryLine> lines = new ArrayList<>(events.size());
+    for (ThreadEvent e : events) {
+      lines.add(
+          new ThreadHistoryLine(
+              e.getAt(),
+              e.getKind(),
+              e.getActor(),
+              names.getOrDefault(e.getActor(), e.getActor()),
+              e.getTarget(),
+              e.getTarget() == null ? null : names.getOrDefault(e.getTarget(), e.getTarget())));
+    }
+    return lines;
   }
 
   /** The read receipts of {@code author}'s messages among {@code messages}, by message id. */
@@ -165,6 +206,9 @@ public class ThreadReading {
     usernames.add(t.getPatient());
     if (t.getRecipientKind() == RecipientKind.USER) {
       usernames.add(t.getRecipient());
+    }
+    if (t.getAssignee() != null) {
+      usernames.add(t.getAssignee());
     }
     return usernames;
   }

@@ -11,6 +11,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Objects;
+import org.patientportal.care.entity.PoolRole;
 import org.patientportal.crypto.entity.Sealed;
 
 /**
@@ -84,6 +85,27 @@ public class MessageThread {
   @Column(name = "subject_index_version")
   private Integer subjectIndexVersion;
 
+  /** The clinician or staff member handling the thread; null while nobody has claimed it. */
+  @Column(length = 64)
+  private String assignee;
+
+  /** The assignee's role on the team when they took the thread. */
+  @Enumerated(EnumType.STRING)
+  @Column(name = "assignee_role", length = 16)
+  private PoolRole assigneeRole;
+
+  /** When the care team should have answered the patient's waiting message; null: none waits. */
+  @Column(name = "due_by")
+  private Instant dueBy;
+
+  /** Halfway to {@link #dueBy} in business time: an unclaimed thread escalates from then. */
+  @Column(name = "escalate_at")
+  private Instant escalateAt;
+
+  /** How far the waiting message has escalated: {@link Escalation#level()}. */
+  @Column(name = "escalation_level", nullable = false)
+  private int escalationLevel;
+
   protected MessageThread() {
     // for JPA
   }
@@ -140,13 +162,116 @@ public class MessageThread {
       this.status = ThreadStatus.OPEN;
       this.doneBy = null;
       this.doneAt = null;
+    } else {
+      // the care team answered: nothing waits for it any more
+      answered();
     }
+  }
+
+  /**
+   * The patient's message is waiting for the care team from now: due at {@code dueBy}, escalated if
+   * unclaimed from {@code halfway}. A message that arrives while an earlier one still waits keeps
+   * the earlier one's due time: the clock started with the first unanswered message.
+   */
+  public void waitingFromPatient(Instant dueBy, Instant halfway) {
+    if (this.dueBy != null) {
+      return;
+    }
+    this.dueBy = Objects.requireNonNull(dueBy, "due by");
+    this.escalateAt = Objects.requireNonNull(halfway, "halfway");
+    this.escalationLevel = 0;
+  }
+
+  private void answered() {
+    this.dueBy = null;
+    this.escalateAt = null;
+    this.escalationLevel = 0;
+  }
+
+  /** Whether a patient's message waits for the care team (an open thread with a due time). */
+  public boolean isWaiting() {
+    return status == ThreadStatus.OPEN && dueBy != null;
+  }
+
+  /**
+   * {@code by} takes the thread, in {@code role} on its team.
+   *
+   * @throws IllegalStateException if someone else has it (a lead reassigns with {@link #assign})
+   */
+  public void claim(String by, PoolRole role) {
+    if (assignee != null && !assignee.equals(by)) {
+      throw new IllegalStateException("Thread " + id + " is claimed by someone else");
+    }
+    assign(by, role);
+  }
+
+  /** {@code to} handles the thread from now, in {@code role} on its team. */
+  public void assign(String to, PoolRole role) {
+    this.assignee = Objects.requireNonNull(to, "assignee");
+    this.assigneeRole = Objects.requireNonNull(role, "role");
+  }
+
+  /** Nobody handles the thread any more. */
+  public void release() {
+    this.assignee = null;
+    this.assigneeRole = null;
+  }
+
+  /**
+   * The escalation the thread is due for at {@code now}, if any beyond the one it has had: overdue
+   * once past its due time; unclaimed past half its time before that.
+   */
+  public Escalation escalationDue(Instant now) {
+    if (!isWaiting()) {
+      return null;
+    }
+    if (!now.isBefore(dueBy) && escalationLevel < Escalation.OVERDUE.level()) {
+      return Escalation.OVERDUE;
+    }
+    if (assignee == null
+        && escalateAt != null
+        && !now.isBefore(escalateAt)
+        && escalationLevel < Escalation.UNCLAIMED.level()) {
+      return Escalation.UNCLAIMED;
+    }
+    return null;
+  }
+
+  /** Records that the thread was escalated to {@code escalation}'s level (once per level). */
+  public void escalated(Escalation escalation) {
+    this.escalationLevel = Math.max(escalationLevel, escalation.level());
+  }
+
+  public String getAssignee() {
+    return assignee;
+  }
+
+  public PoolRole getAssigneeRole() {
+    return assigneeRole;
+  }
+
+  public Instant getDueBy() {
+    return dueBy;
+  }
+
+  public Instant getEscalateAt() {
+    return escalateAt;
+  }
+
+  public int getEscalationLevel() {
+    return escalationLevel;
+  }
+
+  /** The escalation the thread has had, or null. */
+  public Escalation getEscalation() {
+    return Escalation.ofLevel(escalationLevel);
   }
 
   public void markDone(String by, Instant at) {
     this.status = ThreadStatus.DONE;
     this.doneBy = Objects.requireNonNull(by);
     this.doneAt = Objects.requireNonNull(at);
+    answered();
   }
 
   /** Whether {@code reader} has not seen the latest message, given how far they have read. */

@@ -1,6 +1,7 @@
 package org.patientportal.messaging.entity;
 
 import java.time.Instant;
+import org.patientportal.care.entity.PoolRole;
 
 /** A line of an inbox or a work queue: a thread as its reader sees it, subject opened. */
 public class ThreadSummary {
@@ -17,6 +18,11 @@ public class ThreadSummary {
   private final String lastMessageBy;
   private final int messageCount;
   private final ThreadStatus status;
+  private String assignee;
+  private String assigneeName;
+  private PoolRole assigneeRole;
+  private Instant dueBy;
+  private Escalation escalation;
 
   public ThreadSummary(
       long id,
@@ -97,5 +103,48 @@ public class ThreadSummary {
 
   public ThreadStatus getStatus() {
     return status;
+  }
+
+  /** Adds who handles the thread and by when (set once, by the read model). */
+  public ThreadSummary handling(
+      String assignee,
+      String assigneeName,
+      PoolRole assigneeRole,
+      Instant dueBy,
+      Escalation escalation) {
+    this.assignee = assignee;
+    this.assigneeName = assigneeName;
+    this.assigneeRole = assigneeRole;
+    this.dueBy = dueBy;
+    this.escalation = escalation;
+    return this;
+  }
+
+  /** The username of who handles the thread, or null. */
+  public String getAssignee() {
+    return assignee;
+  }
+
+  public String getAssigneeName() {
+    return assigneeName;
+  }
+
+  /** The assignee's role on the team (clinician or staff), or null. */
+  public PoolRole getAssigneeRole() {
+    return assigneeRole;
+  }
+
+  /** When the care team should answer the patient's waiting message; null when none waits. */
+  public Instant getDueBy() {
+    return dueBy;
+  }
+
+  /** How far the waiting message has been escalated to the team's lead, or null. */
+  public Escalation getEscalation() {
+    return escalation;
+  }
+
+  public boolean isEscalated() {
+    return escalation != null;
   }
 }

@@ -158,6 +158,18 @@ class ThreadAccessTest {
     assertEquals(1, asked.get(), "asked once");
   }
 
+  @Test
+  void aThreadGivenToAColleagueIsOnTheirCareSide() {
+    MessageThread given = thread(RecipientKind.USER, "dr.smith");
+    given.assign("dr.chen", org.patientportal.care.entity.PoolRole.CLINICIAN);
+    assertEquals("C", sides(new ThreadAccess("dr.chen", Set.of(Roles.CLINICIAN), Set::of), given));
+    assertEquals("C", sides(new ThreadAccess("dr.smith", Set.of(Roles.CLINICIAN), Set::of), given));
+    // the assignee's name alone is not enough: a role that works pools is
+    assertEquals("-", sides(new ThreadAccess("dr.chen", Set.of(Roles.PATIENT), Set::of), given));
+    given.release();
+    assertEquals("-", sides(new ThreadAccess("dr.chen", Set.of(Roles.CLINICIAN), Set::of), given));
+  }
+
   private static MessageThread thread(RecipientKind kind, String recipient) {
     return new MessageThread(
         5L,

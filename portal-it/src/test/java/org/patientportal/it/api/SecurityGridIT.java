@@ -78,6 +78,11 @@ class SecurityGridIT {
       GET /threads/{thread}/receipts                        | thread        | 200 404 404   200   404  404 404   404 404
       GET /threads/{thread}/attachments/{attachment}        | attachment    | 200 404 404   200   404  404 404   404 404
       POST /threads/{thread}/done                           | thread        | 403 403 403   204   404  404 403   403 403
+      POST /threads/{thread}/claim                          | thread        | 403 403 403   204   404  404 403   403 403
+      POST /threads/{thread}/release                        | thread        | 403 403 403   204   404  404 403   403 403
+      POST /threads/{thread}/assignment                     | thread        | 403 403 403   204   404  404 403   403 403
+      GET /me/templates                                     | -             | 403 403 403   200   200  200 403   403 403
+      POST /me/templates                                    | -             | 403 403 403   201   201  201 403   403 403
       GET /audit?patient=pat.jones&size=5                   | -             | 403 403 403   403   403  403 403   200 403
       GET:text/csv /audit?patient=pat.jones                 | -             | 403 403 403   403   403  403 403   200 403
       GET:application/fhir+json /audit?patient=pat.jones    | -             | 403 403 403   403   403  403 403   200 403
@@ -280,6 +285,11 @@ class SecurityGridIT {
       case "/me/away" -> {
         // no days: a clinician is refused (400) without an away period being recorded
         body.put("cover", "dr.chen");
+      }
+      case "/threads/{thread}/assignment" -> body.put("to", "dr.smith");
+      case "/me/templates" -> {
+        body.put("title", "Grid");
+        body.put("text", "A quick reply.");
       }
       default -> {
         return "";

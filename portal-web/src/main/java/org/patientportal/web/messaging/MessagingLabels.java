@@ -14,6 +14,7 @@ import java.util.ResourceBundle;
 import org.patientportal.messaging.boundary.MessagingService;
 import org.patientportal.messaging.entity.AttachmentPolicy;
 import org.patientportal.messaging.entity.Category;
+import org.patientportal.messaging.entity.ThreadHistoryLine;
 import org.patientportal.messaging.entity.ThreadStatus;
 import org.patientportal.messaging.entity.ThreadSummary;
 
@@ -47,6 +48,28 @@ public class MessagingLabels {
 
   public String status(ThreadStatus status) {
     return status == null ? "" : bundle().getString("status." + status.name());
+  }
+
+  /** A role on a care team: "Clinician", "Care team staff". */
+  public String role(Object role) {
+    return role == null ? "" : bundle().getString("role." + role);
+  }
+
+  /** Who handles a thread, with their role: "Dr. Smith (Clinician)"; empty if nobody does. */
+  public String handler(ThreadSummary thread) {
+    if (thread == null || thread.getAssignee() == null) {
+      return "";
+    }
+    return format("thread.handledByLine", thread.getAssigneeName(), role(thread.getAssigneeRole()));
+  }
+
+  /** A step of a thread's history as a sentence. */
+  public String history(ThreadHistoryLine line) {
+    String target =
+        line.getTargetName() == null
+            ? bundle().getString("thread.history.noLead")
+            : line.getTargetName();
+    return format("thread.history." + line.getKind().name(), line.getActorName(), target);
   }
 
   /** How long ago {@code at} was, in words: "3 hours ago", "hace 2 días". */

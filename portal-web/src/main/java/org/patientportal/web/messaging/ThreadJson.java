@@ -1,5 +1,6 @@
 package org.patientportal.web.messaging;
 
+import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.ws.rs.core.UriBuilder;
 import java.time.Instant;
 import java.util.List;
@@ -7,6 +8,7 @@ import org.patientportal.messaging.entity.AttachmentDetail;
 import org.patientportal.messaging.entity.MessageDetail;
 import org.patientportal.messaging.entity.ReceiptDetail;
 import org.patientportal.messaging.entity.ThreadDetail;
+import org.patientportal.messaging.entity.ThreadHistoryLine;
 import org.patientportal.messaging.entity.ThreadSummary;
 
 /** The JSON representations of {@code /api/v1/threads}: one record each, no entity leaves. */
@@ -26,7 +28,10 @@ final class ThreadJson {
       Instant lastMessageAt,
       String lastMessageBy,
       int messageCount,
-      String status) {
+      String status,
+      @JsonbNillable Assignee assignee,
+      @JsonbNillable Instant dueBy,
+      @JsonbNillable String escalation) {
 
     static Summary of(ThreadSummary t) {
       return new Summary(
@@ -40,9 +45,48 @@ final class ThreadJson {
           t.getLastMessageAt(),
           t.getLastMessageBy(),
           t.getMessageCount(),
-          t.getStatus().name());
+          t.getStatus().name(),
+          Assignee.of(t),
+          t.getDueBy(),
+          t.getEscalation() == null ? null : t.getEscalation().name());
     }
   }
+
+  /**
+   * Who handles a thread: username, display name and role on the team (CLINICIAN or STAFF).
+   * Nillable as a type: Yasson writes a null property of a class type only when the class says so,
+   * whatever the property says (the property's annotation is enough for a string or an instant).
+   */
+  @JsonbNillable
+  public record Assignee(String username, String displayName, String role) {
+
+    static Assignee of(ThreadSummary t) {
+      return t.getAssignee() == null
+          ? null
+          : new Assignee(
+              t.getAssignee(),
+              t.getAssigneeName(),
+              t.getAssigneeRole() == null ? null : t.getAssigneeRole().name());
+    }
+  }
+
+  /** A step of a thread's handling. */
+  public record HistoryLine(
+      Instant at, String kind, String by, String byName, String to, String toName) {
+
+    static HistoryLine of(ThreadHistoryLine h) {
+      return new HistoryLine(
+          h.getAt(),
+          h.getKind().name(),
+          h.getActor(),
+          h.getActorName(),
+          h.getTarget(),
+          h.getTargetName());
+    }
+  }
+
+  /** Whom a thread is given to. */
+  public record AssignmentIn(String to) {}
 
   /** A file to attach: its name and its bytes in base64. */
   public record FileUpload(String filename, String content) {}
@@ -127,7 +171,11 @@ final class ThreadJson {
       String patient,
       String to,
       String status,
-      List<MessageOut> messages) {
+      List<MessageOut> messages,
+      @JsonbNillable Assignee assignee,
+      @JsonbNillable Instant dueBy,
+      @JsonbNillable String escalation,
+      List<HistoryLine> history) {
 
     static ThreadOut of(ThreadDetail thread, UriBuilder base) {
       ThreadSummary t = thread.getSummary();
@@ -141,7 +189,11 @@ final class ThreadJson {
           t.getStatus().name(),
           thread.getMessages().stream()
               .map(m -> MessageOut.of(m, t.getId(), base.clone()))
-              .toList());
+              .toList(),
+          Assignee.of(t),
+          t.getDueBy(),
+          t.getEscalation() == null ? null : t.getEscalation().name(),
+          thread.getHistory().stream().map(HistoryLine::of).toList());
     }
   }
 }

@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.patientportal.messaging.boundary.MessagingService;
+import org.patientportal.messaging.boundary.ReplyTemplates;
+import org.patientportal.messaging.boundary.ThreadHandling;
 import org.patientportal.messaging.entity.Reply;
+import org.patientportal.messaging.entity.TemplateDetail;
 import org.patientportal.messaging.entity.ThreadDetail;
 import org.patientportal.shared.entity.InvalidInputException;
 import org.patientportal.shared.entity.NotFoundException;
@@ -31,7 +34,15 @@ public class ThreadView implements Serializable {
   static final String FORM = "reply";
   static final Set<String> FIELDS = Set.of("body", "attachments");
 
+  static final String HANDLING_FORM = "handling";
+
   @EJB MessagingService messaging;
+  @EJB ThreadHandling handling;
+  @EJB ReplyTemplates replyTemplates;
+
+  private String assignTo;
+  // quick replies may hold health information: read again, never serialised with the session
+  private transient List<TemplateDetail> templates;
 
   private String id;
   private Long threadId;
@@ -103,6 +114,53 @@ public class ThreadView implements Serializable {
 
   public void setToken(String token) {
     this.token = token;
+  }
+
+  /** The caller takes the thread. */
+  public String claim() {
+    handling.claim(threadId);
+    flash("thread.claimed");
+    return again();
+  }
+
+  /** The caller (or the team's lead) lets the thread go. */
+  public String release() {
+    handling.release(threadId);
+    flash("thread.released");
+    return again();
+  }
+
+  /** The thread is given to the colleague chosen. */
+  public String assign() {
+    try {
+      handling.assign(threadId, assignTo);
+    } catch (InvalidInputException e) {
+      FieldErrors.show(HANDLING_FORM, Set.of("to"), e);
+      return null;
+    }
+    flash("thread.assigned");
+    return again();
+  }
+
+  private String again() {
+    return "/messages/thread.xhtml?faces-redirect=true&id=" + threadId;
+  }
+
+  /** The quick replies the reader may insert (care team side only). */
+  public List<TemplateDetail> getTemplates() {
+    if (templates == null) {
+      ThreadDetail shown = getDetail();
+      templates = shown != null && shown.isCareTeamSide() ? replyTemplates.mine() : List.of();
+    }
+    return templates;
+  }
+
+  public String getAssignTo() {
+    return assignTo;
+  }
+
+  public void setAssignTo(String assignTo) {
+    this.assignTo = assignTo;
   }
 
   /** The care team is done with the thread: back to the work queue. */

@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.patientportal.messaging.boundary.MessagingService;
+import org.patientportal.messaging.boundary.ThreadHandling;
 import org.patientportal.messaging.entity.AttachmentDownload;
 import org.patientportal.messaging.entity.Category;
 import org.patientportal.messaging.entity.Reply;
@@ -33,6 +34,7 @@ import org.patientportal.messaging.entity.ThreadListQuery;
 import org.patientportal.messaging.entity.ThreadPage;
 import org.patientportal.messaging.entity.ThreadStarted;
 import org.patientportal.shared.entity.InvalidInputException;
+import org.patientportal.web.messaging.ThreadJson.AssignmentIn;
 import org.patientportal.web.messaging.ThreadJson.Created;
 import org.patientportal.web.messaging.ThreadJson.NewMessage;
 import org.patientportal.web.messaging.ThreadJson.NewThread;
@@ -56,6 +58,7 @@ public class ThreadsResource {
   public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
   @EJB MessagingService messaging;
+  @EJB ThreadHandling handling;
   @Context UriInfo uri;
 
   /**
@@ -244,6 +247,36 @@ public class ThreadsResource {
   @Path("{id}/done")
   public Response done(@PathParam("id") long id) {
     messaging.markDone(id);
+    return Response.noContent().build();
+  }
+
+  /** The caller takes the thread: they handle it from now (409 if a colleague has it). */
+  @POST
+  @Path("{id}/claim")
+  @Operation(summary = "The caller (clinician or staff of the thread's team) takes the thread")
+  public Response claim(@PathParam("id") long id) {
+    handling.claim(id);
+    return Response.noContent().build();
+  }
+
+  /** The caller lets the thread go. */
+  @POST
+  @Path("{id}/release")
+  @Operation(summary = "Nobody handles the thread any more (its handler or the team's lead)")
+  public Response release(@PathParam("id") long id) {
+    handling.release(id);
+    return Response.noContent().build();
+  }
+
+  /** The thread is given to a member of its team: {@code {"to": username}}. */
+  @POST
+  @Path("{id}/assignment")
+  @Operation(summary = "Gives the thread to a member of its team: {\"to\": username}")
+  public Response assign(@PathParam("id") long id, AssignmentIn assignment) {
+    if (assignment == null) {
+      throw new InvalidInputException("to", "{messaging.assignment.to.required}");
+    }
+    handling.assign(id, assignment.to());
     return Response.noContent().build();
   }
 

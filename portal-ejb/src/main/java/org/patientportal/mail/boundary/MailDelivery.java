@@ -2,6 +2,7 @@ package org.patientportal.mail.boundary;
 
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -21,6 +22,7 @@ import org.patientportal.mail.control.MailNotSentException;
 import org.patientportal.mail.control.MailSender;
 import org.patientportal.mail.entity.EmailDelivery;
 import org.patientportal.mail.entity.EmailItem;
+import org.patientportal.platform.boundary.SchemaMigration;
 
 /**
  * Sends the email of one queue item, once per idempotency key as far as a crash allows. Called by
@@ -76,6 +78,7 @@ public class MailDelivery {
   @Inject EmailTemplates templates;
   @Inject MailSender sender;
   @Inject SentEmails sent;
+  @EJB SchemaMigration schema;
   @Inject Clock clock;
   @Resource SessionContext context;
 
@@ -196,7 +199,7 @@ public class MailDelivery {
   /** Step 3, in a transaction of its own: the SMTP server took the email. */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public void markSent(String idempotencyKey) {
-    if (postgresql()) {
+    if (schema.postgresql()) {
       // The email has gone out; from here until this commit returns, a crash of the server sends
       // it again. Not waiting for PostgreSQL's write-ahead log to reach the disk keeps that window
       // to the update itself. The mark is then lost only if PostgreSQL itself crashes within a
@@ -208,24 +211,6 @@ public class MailDelivery {
         .setParameter(1, idempotencyKey)
         .setParameter(2, clock.instant())
         .executeUpdate();
-  }
-
-  private static volatile Boolean postgresql;
-
-  private boolean postgresql() {
-    Boolean known = postgresql;
-    if (known == null) {
-      known =
-          em.unwrap(org.hibernate.Session.class)
-              .doReturningWork(
-                  c ->
-                      c.getMetaData()
-                          .getDatabaseProductName()
-                          .toLowerCase(java.util.Locale.ROOT)
-                          .contains("postgresql"));
-      postgresql = known;
-    }
-    return known;
   }
 
   /**

@@ -16,8 +16,9 @@ import org.patientportal.identity.entity.Roles;
 
 /**
  * Messaging's sealed values for key rotation: thread subjects, message bodies, attachment names and
- * contents. Re-wrapping reads and writes only the wrapped data keys, never the ciphertexts. Called
- * by {@link org.patientportal.crypto.boundary.KeyRotation}, whose caller must be an administrator.
+ * contents, quick-reply templates' titles and texts. Re-wrapping reads and writes only the wrapped
+ * data keys, never the ciphertexts. Called by {@link
+ * org.patientportal.crypto.boundary.KeyRotation}, whose caller must be an administrator.
  */
 @Stateless
 @RolesAllowed(Roles.ADMIN)
@@ -29,7 +30,9 @@ public class MessagingSealedValues implements SealedValues {
           new String[] {"MessageThread", "subject"},
           new String[] {"Message", "body"},
           new String[] {"Attachment", "filename"},
-          new String[] {"AttachmentContent", "content"});
+          new String[] {"AttachmentContent", "content"},
+          new String[] {"ReplyTemplate", "title"},
+          new String[] {"ReplyTemplate", "text"});
 
   @PersistenceContext EntityManager em;
   @Inject Crypto crypto;

@@ -115,15 +115,30 @@ public class SchemaMigration {
    * such as the trigger that keeps the audit log append-only; numbered between the shared ones).
    */
   private String[] locations() {
-    try (java.sql.Connection c = dataSource.getConnection()) {
-      return c.getMetaData()
-              .getDatabaseProductName()
-              .toLowerCase(java.util.Locale.ROOT)
-              .contains("postgresql")
-          ? new String[] {"classpath:db/migration", "classpath:db/postgresql"}
-          : new String[] {"classpath:db/migration"};
-    } catch (java.sql.SQLException e) {
-      throw new IllegalStateException("The portal's database cannot be reached", e);
+    return postgresql()
+        ? new String[] {"classpath:db/migration", "classpath:db/postgresql"}
+        : new String[] {"classpath:db/migration"};
+  }
+
+  private Boolean postgresql;
+
+  /**
+   * Whether the portal's database is PostgreSQL (else H2): asked of the database once, when the
+   * migrations start, so later callers only read it (no singleton write lock on a hot path).
+   */
+  @jakarta.ejb.Lock(jakarta.ejb.LockType.READ)
+  public boolean postgresql() {
+    if (postgresql == null) {
+      try (java.sql.Connection c = dataSource.getConnection()) {
+        postgresql =
+            c.getMetaData()
+                .getDatabaseProductName()
+                .toLowerCase(java.util.Locale.ROOT)
+                .contains("postgresql");
+      } catch (java.sql.SQLException e) {
+        throw new IllegalStateException("The portal's database cannot be reached", e);
+      }
     }
+    return postgresql;
   }
 }

@@ -230,17 +230,20 @@ public final class ChainVerifier {
             Checkpoint checkpoint = checkpoints.get(row.position());
             if (checkpoint != null && !Arrays.equals(checkpoint.headHash(), computed)) {
               Long earlier = checkpoints.lowerKey(row.position());
+              Problem inserted = insertedAtCheckpoint(c, row, previous, checkpoint);
               problem =
-                  new Problem(
-                      Kind.CHECKPOINT_MISMATCH,
-                      row.position(),
-                      row.seq(),
-                      ("The chain up to position %d does not match the checkpoint signed at %s:"
-                              + " entries after position %d were changed and re-chained.")
-                          .formatted(
-                              row.position(),
-                              checkpoint.signedAt(),
-                              earlier == null ? first - 1 : earlier));
+                  inserted != null
+                      ? inserted
+                      : new Problem(
+                          Kind.CHECKPOINT_MISMATCH,
+                          row.position(),
+                          row.seq(),
+                          ("The chain up to position %d does not match the checkpoint signed at %s:"
+                                  + " entries after position %d were changed and re-chained.")
+                              .formatted(
+                                  row.position(),
+                                  checkpoint.signedAt(),
+                                  earlier == null ? first - 1 : earlier));
               break;
             }
             beforePrevious = previous;
@@ -330,6 +333,27 @@ public final class ChainVerifier {
     return null;
   }
 
+  /**
+   * An entry chained by the intruder exactly at a checkpoint's position links correctly; what gives
+   * it away is the entry after it, which, taken back to this position, is what the checkpoint
+   * signed. Null when that is not so (then the entries up to here were changed and re-chained).
+   */
+  private Problem insertedAtCheckpoint(
+      Connection c, ChainRow row, byte[] previous, Checkpoint checkpoint) throws SQLException {
+    long p = row.position();
+    ChainRow next = window(c, p).get(p + 1);
+    if (next != null && Arrays.equals(checkpoint.headHash(), codec.link(previous, next.at(p)))) {
+      return new Problem(
+          Kind.INSERTED,
+          p,
+          row.seq(),
+          ("The entry seq %d at position %d was inserted: the entry after it is the one the"
+                  + " checkpoint signed at %s covers.")
+              .formatted(row.seq(), p, checkpoint.signedAt()));
+    }
+    return null;
+  }
+
   /** What a broken link at {@code row} most likely is, judged from its neighbours. */
   private Problem classify(
       Connection c,
@@ -348,6 +372,12 @@ public final class ChainVerifier {
         && same(codec.link(previous, next.at(p)), next.storedHash())
         && (afterNext == null
             || same(codec.link(next.storedHash(), afterNext.at(p + 1)), afterNext.storedHash()))) {
+      // With no entry after the next one to confirm it, this also fits the last two entries
+      // swapped; the row's own hash, chained at another position, tells the two apart.
+      Problem moved = afterNext == null ? reordered(row, previous, around, first, start) : null;
+      if (moved != null) {
+        return moved;
+      }
       return new Problem(
           Kind.INSERTED,
           p,
@@ -375,6 +405,25 @@ public final class ChainVerifier {
           "An entry before seq %d (position %d) was deleted and the later ones moved up."
               .formatted(row.seq(), p));
     }
+    Problem moved = reordered(row, previous, around, first, start);
+    if (moved != null) {
+      return moved;
+    }
+    return new Problem(
+        Kind.ALTERED,
+        p,
+        row.seq(),
+        "The entry seq %d at position %d differs from what was chained: its content or its hash was changed."
+            .formatted(row.seq(), p));
+  }
+
+  /**
+   * The entry at {@code row}'s position was chained at another position {@code q} of its
+   * neighbourhood (its own hash or the one stored at {@code q} is its link there), or null.
+   */
+  private Problem reordered(
+      ChainRow row, byte[] previous, TreeMap<Long, ChainRow> around, long first, byte[] start) {
+    long p = row.position();
     for (Map.Entry<Long, ChainRow> other : around.entrySet()) {
       long q = other.getKey();
       if (q == p) {
@@ -406,12 +455,7 @@ public final class ChainVerifier {
         }
       }
     }
-    return new Problem(
-        Kind.ALTERED,
-        p,
-        row.seq(),
-        "The entry seq %d at position %d differs from what was chained: its content or its hash was changed."
-            .formatted(row.seq(), p));
+    return null;
   }
 
   private static boolean same(byte[] a, byte[] b) {

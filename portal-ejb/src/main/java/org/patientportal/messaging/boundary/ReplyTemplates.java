@@ -9,12 +9,15 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import org.patientportal.audit.boundary.AuditLog;
 import org.patientportal.audit.boundary.AuditService;
 import org.patientportal.audit.entity.AuditAction;
 import org.patientportal.audit.entity.AuditOutcome;
 import org.patientportal.care.boundary.CareDirectory;
+import org.patientportal.care.entity.CarePool;
 import org.patientportal.crypto.boundary.Crypto;
 import org.patientportal.identity.entity.Roles;
 import org.patientportal.messaging.entity.NewTemplate;
@@ -56,6 +59,15 @@ public class ReplyTemplates {
         .getResultList()
         .stream()
         .map(t -> detail(t, me))
+        .toList();
+  }
+
+  /** The teams (pools) the caller works in, for whose members a team-wide template can be made. */
+  public List<CarePool> teams() {
+    return care.poolsOf(caller()).stream()
+        .map(care::pool)
+        .flatMap(Optional::stream)
+        .sorted(Comparator.comparing(CarePool::getName))
         .toList();
   }
 

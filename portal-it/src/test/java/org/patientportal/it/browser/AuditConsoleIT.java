@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -40,6 +41,7 @@ import org.patientportal.it.support.Portal;
  * and Spanish without serious accessibility violations; patients and clinicians get the forbidden
  * page.
  */
+@Tag("browser")
 class AuditConsoleIT {
 
   static final int REFUSALS = 12;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -12,6 +13,7 @@ import org.patientportal.it.support.Browser;
 import org.patientportal.it.support.Portal;
 
 /** The auditor checks the access log's integrity in the browser; no one else opens the page. */
+@Tag("browser")
 class AuditIntegrityBrowserIT {
 
   @ParameterizedTest(name = "in {0}")

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -19,6 +20,7 @@ import org.patientportal.it.support.Portal;
  * behind a burst of opens, in English and in Spanish, with no serious accessibility violation; a
  * clinician is kept off the page.
  */
+@Tag("browser")
 class AuditReportsBrowserIT {
 
   @Test

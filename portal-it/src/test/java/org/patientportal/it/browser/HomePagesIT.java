@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Locale;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
@@ -17,6 +18,7 @@ import org.patientportal.it.support.Portal;
  * forwarding or filing for clinicians, no publications or reminder calls for communications, and a
  * caregiver's empty inbox points to no "New message" button they do not have.
  */
+@Tag("browser")
 class HomePagesIT {
 
   /** What the home pages promised before the features existed, in both languages. */

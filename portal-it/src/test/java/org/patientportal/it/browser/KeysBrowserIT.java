@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -19,6 +20,7 @@ import org.patientportal.it.support.Portal;
  * The administrator's key page: admin.ito sees the key versions, rotates the key-encryption key in
  * the browser, and the messages written before still read; anyone else is kept off the page.
  */
+@Tag("browser")
 class KeysBrowserIT {
 
   @Test

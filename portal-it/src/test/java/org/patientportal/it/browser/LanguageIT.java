@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 import org.patientportal.it.support.Browser;
 
 /** The views speak the browser's language (English or Spanish) until the user chooses another. */
+@Tag("browser")
 class LanguageIT {
 
   @Test

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
@@ -36,6 +37,7 @@ import org.patientportal.it.support.Portal;
  * attachment, the clinician finds it in the work queue and replies, the patient reads the reply and
  * the read receipt. Every test makes its own threads, marked with its own unique text.
  */
+@Tag("browser")
 class MessagingBrowserIT {
 
   private static final Duration WAIT = Duration.ofSeconds(30);

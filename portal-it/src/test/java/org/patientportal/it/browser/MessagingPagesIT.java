@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
@@ -21,6 +22,7 @@ import org.patientportal.it.support.Portal;
  * shows "Not allowed" (and is audited with its address); a thread one may not see shows "Page not
  * found" (and is audited as a refused thread of pat.jones); nothing of the thread shows.
  */
+@Tag("browser")
 class MessagingPagesIT {
 
   static long thread;

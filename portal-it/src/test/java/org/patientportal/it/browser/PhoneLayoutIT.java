@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -19,6 +20,7 @@ import org.patientportal.it.support.Portal;
  * screen (nothing wider than its box, no cell cut off), and the read-receipt checkbox is a target
  * of at least 24 by 24 px (WCAG 2.5.8) on a phone and at 1280 px, in English and Spanish.
  */
+@Tag("browser")
 class PhoneLayoutIT {
 
   static final int PHONE = 390;

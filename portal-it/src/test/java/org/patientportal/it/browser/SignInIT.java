@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -14,6 +15,7 @@ import org.patientportal.it.support.Browser;
 import org.patientportal.it.support.Portal;
 
 /** Signing in and out through the real Keycloak login page, in Chromium. */
+@Tag("browser")
 class SignInIT {
 
   private Browser browser;

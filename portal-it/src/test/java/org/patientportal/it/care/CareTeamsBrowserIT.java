@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -24,6 +25,7 @@ import org.patientportal.it.support.Teams;
  * period; refusals show next to their field in the page's language; and a patient writing to an
  * absent clinician is told on sending who is covering.
  */
+@Tag("browser")
 class CareTeamsBrowserIT {
 
   private static final ZoneId HOSPITAL = ZoneId.of("America/New_York");

@@ -34,7 +34,6 @@ import java.util.function.Predicate;
 import javax.management.Attribute;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
-import org.awaitility.Awaitility;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -42,6 +41,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.patientportal.identity.entity.PortalUser;
 import org.patientportal.it.support.Deployments;
+import org.patientportal.it.support.EmailPipeline;
 import org.patientportal.it.support.Mailbox;
 import org.patientportal.it.support.Mailbox.Received;
 import org.patientportal.mail.boundary.MailDelivery;
@@ -63,12 +63,11 @@ import org.patientportal.mail.entity.EmailTemplate;
 class NotificationsIT {
 
   private static final String INBOX_LINK = "https://localhost:8443/portal/messages/inbox.xhtml";
-  private static final Duration QUIET = Duration.ofSeconds(3);
 
   @Deployment
   static EnterpriseArchive deployment() {
     return Deployments.portalServicesWith(
-        NotificationsIT.class, InTransaction.class, Mailbox.class);
+        NotificationsIT.class, InTransaction.class, Mailbox.class, EmailPipeline.class);
   }
 
   @Inject Notifications notifications;
@@ -118,7 +117,7 @@ class NotificationsIT {
     assertEquals("auto-generated", email.header("Auto-Submitted"));
     assertTrue(email.header("Content-Type").startsWith("text/plain; charset=UTF-8"), email.raw());
     assertFalse(email.raw().contains("Pat Jones"), "no name anywhere in the email");
-    Mailbox.assertStays("pat.jones@portal.test", sentFor(key), 1, QUIET);
+    EmailPipeline.assertFinal("pat.jones@portal.test", sentFor(key), 1);
   }
 
   @Test
@@ -131,7 +130,7 @@ class NotificationsIT {
 
     // the committed one, queued after the rolled-back one, arrives; the rolled-back one never does
     Mailbox.awaitOne("sam.rivera@portal.test", sentFor(committed));
-    Mailbox.assertNoneArrive("sam.rivera@portal.test", sentFor(rolledBack), QUIET);
+    EmailPipeline.assertFinal("sam.rivera@portal.test", sentFor(rolledBack), 0);
     assertNull(tx.commit(() -> em.find(EmailDelivery.class, rolledBack)));
   }
 
@@ -143,7 +142,7 @@ class NotificationsIT {
     assertTrue(tx.commit(() -> notifications.newSecureMessage("chris.jones", key)));
 
     Mailbox.awaitOne("chris.jones@portal.test", sentFor(key));
-    Mailbox.assertStays("chris.jones@portal.test", sentFor(key), 1, QUIET);
+    EmailPipeline.assertFinal("chris.jones@portal.test", sentFor(key), 1);
     EmailDelivery recorded = tx.commit(() -> em.find(EmailDelivery.class, key));
     assertEquals("chris.jones@portal.test", recorded.getRecipient());
     assertEquals(EmailTemplate.NEW_SECURE_MESSAGE, recorded.getTemplate());
@@ -158,7 +157,7 @@ class NotificationsIT {
     assertTrue(delivery.deliver(item), "sent");
     assertFalse(delivery.deliver(item), "recorded, so not sent again");
 
-    Mailbox.assertStays("dr.smith@portal.test", sentFor(key), 1, QUIET);
+    EmailPipeline.assertFinal("dr.smith@portal.test", sentFor(key), 1);
   }
 
   @Test
@@ -196,7 +195,7 @@ class NotificationsIT {
 
     assertFalse(delivery.deliver(item), "the journal says the SMTP server had it");
 
-    Mailbox.assertNoneArrive("pat.jones@portal.test", sentFor(key), QUIET);
+    EmailPipeline.assertFinal("pat.jones@portal.test", sentFor(key), 0);
     assertEquals(
         EmailDelivery.State.SENT, tx.commit(() -> em.find(EmailDelivery.class, key)).getState());
   }
@@ -212,7 +211,7 @@ class NotificationsIT {
     assertTrue(delivery.deliver(item), "at least once: sent again");
     assertFalse(delivery.deliver(item), "and then recorded as sent");
 
-    Mailbox.assertStays("pat.jones@portal.test", sentFor(key), 1, QUIET);
+    EmailPipeline.assertFinal("pat.jones@portal.test", sentFor(key), 1);
     assertEquals(
         EmailDelivery.State.SENT, tx.commit(() -> em.find(EmailDelivery.class, key)).getState());
   }
@@ -229,7 +228,7 @@ class NotificationsIT {
         causes(e).anyMatch(MailNotSentException.class::isInstance),
         "the queue tries again later: " + e);
 
-    Mailbox.assertNoneArrive("pat.jones@portal.test", sentFor(key), QUIET);
+    EmailPipeline.assertFinal("pat.jones@portal.test", sentFor(key), 0);
     EmailDelivery recorded = tx.commit(() -> em.find(EmailDelivery.class, key));
     assertEquals(EmailDelivery.State.SENDING, recorded.getState());
     assertEquals("other-attempt", recorded.getAttempt(), "not taken, not released");
@@ -264,7 +263,7 @@ class NotificationsIT {
       }
       assertEquals(1, sent, "exactly one of the two sends");
       Mailbox.awaitOne("chris.jones@portal.test", sentFor(key));
-      Mailbox.assertStays("chris.jones@portal.test", sentFor(key), 1, Duration.ofSeconds(1));
+      EmailPipeline.assertFinal("chris.jones@portal.test", sentFor(key), 1);
     }
   }
 
@@ -333,16 +332,13 @@ class NotificationsIT {
               return notifications.newSecureMessage("it.no-address", noAddress);
             }));
 
-    // had anything been queued, its delivery would be recorded within moments
-    Awaitility.await()
-        .during(QUIET)
-        .atMost(QUIET.plusSeconds(5))
-        .until(
+    // had anything been queued, its delivery would be recorded once the pipeline is idle
+    EmailPipeline.awaitIdle();
+    assertTrue(
+        tx.commit(
             () ->
-                tx.commit(
-                    () ->
-                        em.find(EmailDelivery.class, unknown) == null
-                            && em.find(EmailDelivery.class, noAddress) == null));
+                em.find(EmailDelivery.class, unknown) == null
+                    && em.find(EmailDelivery.class, noAddress) == null));
   }
 
   @Test

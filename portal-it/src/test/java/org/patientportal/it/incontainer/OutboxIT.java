@@ -16,7 +16,6 @@ import jakarta.jms.TextMessage;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.TransactionalException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -27,6 +26,7 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.patientportal.it.support.Deployments;
+import org.patientportal.it.support.EmailPipeline;
 import org.patientportal.it.support.Mailbox;
 import org.patientportal.it.support.Mailbox.Received;
 import org.patientportal.mail.boundary.Notifications;
@@ -46,14 +46,10 @@ import org.patientportal.work.boundary.OutboxRelay;
 @ExtendWith(ArquillianExtension.class)
 class OutboxIT {
 
-  private static final Duration QUIET = Duration.ofSeconds(3);
-
-  /** Longer than the relay's fallback period (5 s), so a late second email would show. */
-  private static final Duration PAST_A_PASS = Duration.ofSeconds(8);
-
   @Deployment
   static EnterpriseArchive deployment() {
-    return Deployments.portalServicesWith(OutboxIT.class, InTransaction.class, Mailbox.class);
+    return Deployments.portalServicesWith(
+        OutboxIT.class, InTransaction.class, Mailbox.class, EmailPipeline.class);
   }
 
   @Inject Notifications notifications;
@@ -82,7 +78,7 @@ class OutboxIT {
             }));
 
     assertEquals(0, tx.commit(() -> rowsOf(key)), "and gone with its rollback");
-    Mailbox.assertNoneArrive("sam.rivera@portal.test", sentFor(key), PAST_A_PASS);
+    EmailPipeline.assertFinal("sam.rivera@portal.test", sentFor(key), 0);
   }
 
   @Test
@@ -94,7 +90,7 @@ class OutboxIT {
     Received email = Mailbox.awaitOne("pat.jones@portal.test", sentFor(key));
     assertEquals("New secure message in your patient portal", email.subject());
     awaitNoRowOf(key);
-    Mailbox.assertStays("pat.jones@portal.test", sentFor(key), 1, PAST_A_PASS);
+    EmailPipeline.assertFinal("pat.jones@portal.test", sentFor(key), 1);
   }
 
   @Test
@@ -114,7 +110,7 @@ class OutboxIT {
 
     Received email = Mailbox.awaitOne("chris.jones@portal.test", sentFor(key));
     assertEquals("Nuevo mensaje seguro en su portal del paciente", email.subject());
-    Mailbox.assertStays("chris.jones@portal.test", sentFor(key), 1, PAST_A_PASS);
+    EmailPipeline.assertFinal("chris.jones@portal.test", sentFor(key), 1);
   }
 
   @Test
@@ -134,8 +130,8 @@ class OutboxIT {
     Mailbox.awaitOne("dr.smith@portal.test", sentFor(second));
     awaitNoRowOf(first);
     awaitNoRowOf(second);
-    Mailbox.assertStays("dr.smith@portal.test", sentFor(first), 1, PAST_A_PASS);
-    Mailbox.assertStays("dr.smith@portal.test", sentFor(second), 1, QUIET);
+    EmailPipeline.assertFinal("dr.smith@portal.test", sentFor(first), 1);
+    EmailPipeline.assertFinal("dr.smith@portal.test", sentFor(second), 1);
   }
 
   @Test
@@ -163,8 +159,8 @@ class OutboxIT {
     Mailbox.awaitOne("dr.chen@portal.test", sentFor(fresh));
     awaitNoRowOf(sent);
     awaitNoRowOf(fresh);
-    Mailbox.assertStays("dr.chen@portal.test", sentFor(sent), 1, PAST_A_PASS);
-    Mailbox.assertStays("dr.chen@portal.test", sentFor(fresh), 1, QUIET);
+    EmailPipeline.assertFinal("dr.chen@portal.test", sentFor(sent), 1);
+    EmailPipeline.assertFinal("dr.chen@portal.test", sentFor(fresh), 1);
   }
 
   @Test

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -23,6 +24,7 @@ import org.patientportal.it.support.Portal;
  * The compose form keeps the files picked when another field is refused, and sends once however
  * often the same form is submitted (Back and Send again, a double click).
  */
+@Tag("browser")
 class MessagingFormsBrowserIT {
 
   @BeforeAll

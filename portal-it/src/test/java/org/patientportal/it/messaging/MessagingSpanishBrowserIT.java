@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -23,6 +24,7 @@ import org.patientportal.it.support.Portal;
  * What the boundary refuses reads in the page's language: a Spanish-speaking patient sees the
  * boundary's checks of the body and of an attachment in Spanish, next to the field at fault.
  */
+@Tag("browser")
 class MessagingSpanishBrowserIT {
 
   @Test

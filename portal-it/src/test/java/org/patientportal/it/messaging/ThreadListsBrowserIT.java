@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -21,6 +22,7 @@ import org.patientportal.it.support.Messages;
  * her inbox for a word and walks its pages with Older and Newer; the clinician searches his queue
  * and walks the table's pages; every thread is shown once; the pages pass axe-core.
  */
+@Tag("browser")
 class ThreadListsBrowserIT {
 
   private static final Duration WAIT = Duration.ofSeconds(30);

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -26,6 +27,7 @@ import org.patientportal.it.support.Portal;
  * English); the patient then sees, in Spanish, who handles it, as what, and by when, in the
  * conversation and in her inbox. Every page passes axe.
  */
+@Tag("browser")
 class TurnaroundBrowserIT {
 
   private static final Duration WAIT = Duration.ofSeconds(30);

@@ -13,6 +13,7 @@ import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.search.HeaderTerm;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -66,9 +67,22 @@ public final class Mailbox {
       return values == null || values.isEmpty() ? null : values.get(0);
     }
 
-    /** Selects the email with this Message-ID. */
+    /**
+     * Selects the email with this Message-ID; the mail catcher searches for it, so a poll reads
+     * only the matching emails, not a whole inbox of hundreds.
+     */
     public static Predicate<Received> withMessageId(String messageId) {
-      return received -> messageId.equals(received.messageId());
+      return new WithMessageId(messageId);
+    }
+  }
+
+  /**
+   * The selection by Message-ID that {@link #messagesTo(String, Predicate)} asks the server for.
+   */
+  private record WithMessageId(String messageId) implements Predicate<Received> {
+    @Override
+    public boolean test(Received received) {
+      return messageId.equals(received.messageId());
     }
   }
 
@@ -88,6 +102,22 @@ public final class Mailbox {
 
   /** The emails in the address's inbox that {@code which} selects. */
   public static List<Received> messagesTo(String address, Predicate<Received> which) {
+    if (which instanceof WithMessageId byId) {
+      return withInbox(
+          address,
+          Folder.READ_ONLY,
+          inbox -> {
+            List<Received> found = new ArrayList<>();
+            // IMAP SEARCH HEADER is a substring match: the exact comparison is the predicate's
+            for (Message message : inbox.search(new HeaderTerm("Message-ID", byId.messageId()))) {
+              Received received = read(message);
+              if (byId.test(received)) {
+                found.add(received);
+              }
+            }
+            return found;
+          });
+    }
     return messagesTo(address).stream().filter(which).toList();
   }
 

@@ -96,25 +96,16 @@ public final class Portal {
 
   /** POST a JSON body (an object Jackson writes, or a String sent as is) as a user. */
   public static HttpResponse<String> post(String path, String username, Object body) {
-    String json;
-    try {
-      json = body instanceof String text ? text : JSON.writeValueAsString(body);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(URL + "/api/v1" + path))
-            .header("Accept", "application/json")
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json));
-    if (username != null) {
-      request.header("Authorization", "Bearer " + token(username));
-    }
-    return send(request.build());
+    return withJson("POST", path, username, body);
   }
 
   /** PUT a JSON body (an object Jackson writes, or a String sent as is) as a user. */
   public static HttpResponse<String> put(String path, String username, Object body) {
+    return withJson("PUT", path, username, body);
+  }
+
+  private static HttpResponse<String> withJson(
+      String method, String path, String username, Object body) {
     String json;
     try {
       json = body instanceof String text ? text : JSON.writeValueAsString(body);
@@ -125,7 +116,7 @@ public final class Portal {
         HttpRequest.newBuilder(URI.create(URL + "/api/v1" + path))
             .header("Accept", "application/json")
             .header("Content-Type", "application/json")
-            .PUT(HttpRequest.BodyPublishers.ofString(json));
+            .method(method, HttpRequest.BodyPublishers.ofString(json));
     if (username != null) {
       request.header("Authorization", "Bearer " + token(username));
     }

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
@@ -21,6 +22,7 @@ import org.patientportal.it.support.Portal;
  * the browser to sign in again, long before any token would expire. A forged logout token ends
  * nothing.
  */
+@Tag("browser")
 class BackChannelLogoutIT {
 
   private static final String USER = "sam.rivera";

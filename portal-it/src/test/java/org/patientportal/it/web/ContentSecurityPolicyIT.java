@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -22,6 +23,7 @@ import org.patientportal.it.support.Portal;
  * records its {@code securitypolicyviolation} events from before its first script) while the
  * Ajax-driven views are used, and an inline script injected into a page does not run.
  */
+@Tag("browser")
 class ContentSecurityPolicyIT {
 
   private static final String RECORDER =

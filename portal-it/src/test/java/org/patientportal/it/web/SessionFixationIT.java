@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Cookie;
 import org.patientportal.it.support.Browser;
@@ -18,6 +19,7 @@ import org.patientportal.it.support.Portal;
  * signs in must not share the victim's signed-in session. The portal gives the session a new id
  * when the sign-in completes.
  */
+@Tag("browser")
 class SessionFixationIT {
 
   private static final String COOKIE = "JSESSIONID";

@@ -1,8 +1,6 @@
 package org.patientportal.web.care;
 
 import jakarta.ejb.EJB;
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import java.io.Serializable;
@@ -15,6 +13,7 @@ import org.patientportal.care.entity.AwayPeriod;
 import org.patientportal.care.entity.NewAwayPeriod;
 import org.patientportal.care.entity.Team;
 import org.patientportal.shared.entity.DomainException;
+import org.patientportal.web.layout.Notices;
 import org.patientportal.web.messaging.FieldErrors;
 
 /**
@@ -73,7 +72,7 @@ public class AwayView implements Serializable {
     from = null;
     to = null;
     cover = null;
-    saved("away.saved");
+    Notices.info("away.saved");
   }
 
   public void delete(long id) {
@@ -84,17 +83,7 @@ public class AwayView implements Serializable {
       return;
     }
     periods = null;
-    saved("away.deleted");
-  }
-
-  private static void saved(String key) {
-    FacesContext faces = FacesContext.getCurrentInstance();
-    faces.addMessage(
-        null,
-        new FacesMessage(
-            FacesMessage.SEVERITY_INFO,
-            faces.getApplication().getResourceBundle(faces, "msg").getString(key),
-            null));
+    Notices.info("away.deleted");
   }
 
   public List<AwayKind> getKinds() {

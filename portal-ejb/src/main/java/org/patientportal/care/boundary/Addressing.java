@@ -3,9 +3,15 @@ package org.patientportal.care.boundary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import org.patientportal.care.entity.CarePool;
 import org.patientportal.care.entity.CareRecipient;
 import org.patientportal.shared.entity.InvalidInputException;
@@ -48,23 +54,71 @@ public class Addressing {
     return found.orElseThrow(() -> new InvalidInputException("to", "{care.to.notOnCareTeam}"));
   }
 
+  /** How many covers of covers are followed before giving up (a chain that long is a mistake). */
+  static final int MAX_COVERS = 5;
+
   /**
    * The colleague who takes a new message for {@code to} today: when {@code to} is a clinician away
-   * today, the clinician covering for them (a person, no pool); otherwise empty, and the message
-   * goes where it was addressed. Read in the sender's transaction, never cached, so a recorded or
-   * deleted away period counts for the next message.
+   * today, the clinician covering for them, or, when that one is away too, their cover, and so on:
+   * the first one present (a person, no pool). Empty when {@code to} is not away, or when the
+   * covers come back round to someone already asked or run past {@link #MAX_COVERS} (nobody present
+   * to hand it to: the message goes where it was addressed, where the team's staff and the
+   * escalation to the lead see it). Read in the sender's transaction, never cached, so a recorded
+   * or deleted away period counts for the next message.
    */
   public Optional<CareRecipient> coverFor(CareRecipient to) {
     if (to.getKind() != CareRecipient.Kind.USER) {
       return Optional.empty();
     }
-    return care.coverOn(to.getName(), days.today())
+    LocalDate today = days.today();
+    return presentCover(to.getName(), clinician -> care.coverOn(clinician, today))
         .map(cover -> new CareRecipient(CareRecipient.Kind.USER, cover, cover, to.getPoolName()));
   }
 
-  /** The clinicians {@code cover} covers for today (whose open threads they may work). */
-  public java.util.List<String> coveredBy(String cover) {
-    return care.coveredBy(cover, days.today());
+  /**
+   * The clinicians whose open threads {@code cover} may work today: those they cover, and those
+   * covered in turn by these (who are away), as far as {@link #MAX_COVERS}.
+   */
+  public List<String> coveredBy(String cover) {
+    LocalDate today = days.today();
+    return coveredThrough(cover, clinician -> care.coveredBy(clinician, today));
+  }
+
+  /** The first one down the chain of covers from {@code clinician} who is not away; see above. */
+  static Optional<String> presentCover(
+      String clinician, Function<String, Optional<String>> coverOf) {
+    Set<String> asked = new HashSet<>(Set.of(clinician));
+    Optional<String> cover = coverOf.apply(clinician);
+    for (int hops = 1; cover.isPresent(); hops++) {
+      String next = cover.get();
+      if (!asked.add(next) || hops > MAX_COVERS) {
+        return Optional.empty();
+      }
+      Optional<String> further = coverOf.apply(next);
+      if (further.isEmpty()) {
+        return cover;
+      }
+      cover = further;
+    }
+    return Optional.empty();
+  }
+
+  /** Everyone {@code cover} covers, directly or through covers who are away themselves. */
+  static List<String> coveredThrough(String cover, Function<String, List<String>> coveredBy) {
+    Set<String> found = new LinkedHashSet<>();
+    List<String> level = List.of(cover);
+    for (int hops = 0; hops < MAX_COVERS && !level.isEmpty(); hops++) {
+      List<String> next = new ArrayList<>();
+      for (String one : level) {
+        for (String covered : coveredBy.apply(one)) {
+          if (!covered.equals(cover) && found.add(covered)) {
+            next.add(covered);
+          }
+        }
+      }
+      level = next;
+    }
+    return List.copyOf(found);
   }
 
   /**

@@ -128,6 +128,26 @@ class CoverApiIT {
   }
 
   @Test
+  void twoCliniciansAwayCoveringEachOtherLeaveTheMessageWhereItWasAddressed() {
+    // covers of covers are followed to the first one present (AddressingTest); here nobody is
+    assertEquals(
+        201,
+        Portal.post("/me/away", "dr.smith", away(today.minusDays(1), today.plusDays(1), "dr.chen"))
+            .statusCode());
+    assertEquals(
+        201,
+        Portal.post("/me/away", "dr.chen", away(today, today.plusDays(2), "dr.smith"))
+            .statusCode());
+    JsonNode sent = Portal.json(Portal.post("/threads", "sam.rivera", toSmith("Both away")).body());
+    assertTrue(sent.path("coveredBy").isMissingNode(), sent.toString());
+    assertEquals(
+        "dr.smith",
+        Portal.json(Portal.get("/threads/" + sent.get("id").asLong(), "sam.rivera").body())
+            .get("to")
+            .asText());
+  }
+
+  @Test
   void aFuturePeriodRoutesNothingYet() {
     assertEquals(
         201,

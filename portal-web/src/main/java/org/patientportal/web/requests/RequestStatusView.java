@@ -24,7 +24,7 @@ import org.patientportal.web.messaging.ThreadView;
 public class RequestStatusView implements Serializable {
 
   private static final long serialVersionUID = 1L;
-  static final String FORM = "requestStatus";
+  static final String FORM = "changeRequest";
 
   @EJB Requests requests;
   @Inject ThreadView thread;

@@ -100,7 +100,7 @@ class RequestsApiIT {
     assertEquals(thread, mine.get("threadId").asLong());
     assertEquals(form.get("type"), mine.get("type").asText());
     assertEquals(category, mine.get("category").asText());
-    assertTrue(mine.get("fields").isNull() || mine.path("fields").isMissingNode(), "no fields");
+    assertTrue(mine.path("fields").isMissingNode() || mine.path("fields").isNull(), "no fields");
     JsonNode opened = Portal.json(Portal.get("/threads/" + thread, "sam.rivera").body());
     assertEquals(category, opened.get("category").asText());
     assertEquals("pool:" + code, opened.get("to").asText());
@@ -188,7 +188,8 @@ class RequestsApiIT {
   @Test
   void anInvalidFormIsRefusedNamingEveryFieldAndWritesNothing() {
     int before = Portal.json(Portal.get("/requests", "sam.rivera").body()).size();
-    Instant since = Instant.now().minusSeconds(1);
+    Instant since = Instant.now().minusSeconds(5);
+    int submitted = Messages.audit("sam.rivera", "REQUEST_SUBMITTED", since).size();
 
     JsonNode missing =
         Portal.assertProblem(Portal.post("/requests", "sam.rivera", form("APPOINTMENT")), 400);
@@ -231,7 +232,7 @@ class RequestsApiIT {
             .asText());
 
     assertEquals(before, Portal.json(Portal.get("/requests", "sam.rivera").body()).size());
-    assertTrue(Messages.audit("sam.rivera", "REQUEST_SUBMITTED", since).isEmpty());
+    assertEquals(submitted, Messages.audit("sam.rivera", "REQUEST_SUBMITTED", since).size());
   }
 
   @Test

@@ -13,6 +13,7 @@ import jakarta.json.JsonString;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import jakarta.validation.groups.Default;
@@ -165,26 +166,46 @@ public class Requests {
    * clinician or staff member, those filed to their teams. Lists open no seal: no fields.
    */
   public List<RequestDetail> list() {
+    return list(null, LIST_LIMIT);
+  }
+
+  /**
+   * One page of the caller's requests, newest first: those with an id below {@code before} (null:
+   * from the newest), at most {@code size} (1 to {@link #LIST_LIMIT}). Keyset paging: the next page
+   * is the one before the last id of this one.
+   */
+  public List<RequestDetail> list(Long before, int size) {
     String me = caller();
-    List<CareRequest> found;
+    int limit = Math.max(1, Math.min(size, LIST_LIMIT));
+    String below = before == null ? "" : " and r.id < :before";
+    TypedQuery<CareRequest> query;
     if (session.isCallerInRole(Roles.CLINICIAN) || session.isCallerInRole(Roles.STAFF)) {
       List<String> pools = care.poolsOf(me);
-      found =
-          pools.isEmpty()
-              ? List.of()
-              : em.createNamedQuery(CareRequest.OF_POOLS, CareRequest.class)
-                  .setParameter("pools", pools)
-                  .setMaxResults(LIST_LIMIT)
-                  .getResultList();
+      if (pools.isEmpty()) {
+        return List.of();
+      }
+      query =
+          em.createQuery(
+                  "select r from CareRequest r where r.poolCode in :pools"
+                      + below
+                      + " order by r.id desc",
+                  CareRequest.class)
+              .setParameter("pools", pools);
     } else if (session.isCallerInRole(Roles.PATIENT)) {
-      found =
-          em.createNamedQuery(CareRequest.OF_PATIENT, CareRequest.class)
-              .setParameter("patient", me)
-              .setMaxResults(LIST_LIMIT)
-              .getResultList();
+      query =
+          em.createQuery(
+                  "select r from CareRequest r where r.patient = :patient"
+                      + below
+                      + " order by r.id desc",
+                  CareRequest.class)
+              .setParameter("patient", me);
     } else {
-      found = List.of();
+      return List.of();
     }
+    if (before != null) {
+      query.setParameter("before", before);
+    }
+    List<CareRequest> found = query.setMaxResults(limit).getResultList();
     Set<String> patients = new HashSet<>();
     found.forEach(r -> patients.add(r.getPatient()));
     Map<String, String> names = people.displayNames(patients);

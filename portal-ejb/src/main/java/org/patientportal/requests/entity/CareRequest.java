@@ -24,18 +24,10 @@ import org.patientportal.shared.entity.ConflictException;
 @Entity
 @Table(name = "care_request")
 @NamedQuery(
-    name = CareRequest.OF_PATIENT,
-    query = "select r from CareRequest r where r.patient = :patient order by r.id desc")
-@NamedQuery(
-    name = CareRequest.OF_POOLS,
-    query = "select r from CareRequest r where r.poolCode in :pools order by r.id desc")
-@NamedQuery(
     name = CareRequest.OF_THREAD,
     query = "select r from CareRequest r where r.threadId = :thread")
 public class CareRequest {
 
-  public static final String OF_PATIENT = "CareRequest.ofPatient";
-  public static final String OF_POOLS = "CareRequest.ofPools";
   public static final String OF_THREAD = "CareRequest.ofThread";
 
   @Id private Long id;

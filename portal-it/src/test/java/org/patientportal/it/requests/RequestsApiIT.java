@@ -236,6 +236,27 @@ class RequestsApiIT {
   }
 
   @Test
+  void listsArePagedByKeyset() {
+    long older = fileRenewal("sam.rivera", null).get("id").asLong();
+    long newer = fileRenewal("sam.rivera", null).get("id").asLong();
+    HttpResponse<String> first = Portal.get("/requests?size=1", "sam.rivera");
+    assertEquals(List.of(newer), ids(first));
+    String link = first.headers().firstValue("Link").orElseThrow();
+    assertTrue(link.contains("before=" + newer) && link.contains("rel=\"next\""), link);
+    assertEquals(List.of(older), ids(Portal.get("/requests?size=1&before=" + newer, "sam.rivera")));
+    assertEquals(
+        "size",
+        Portal.assertProblem(Portal.get("/requests?size=0", "sam.rivera"), 400)
+            .get("field")
+            .asText());
+    assertEquals(
+        "before",
+        Portal.assertProblem(Portal.get("/requests?before=x", "sam.rivera"), 400)
+            .get("field")
+            .asText());
+  }
+
+  @Test
   void onlyLegalStepsWithANoteAreTaken() {
     long id = fileRenewal("sam.rivera", null).get("id").asLong();
     JsonNode skipped =

@@ -7,14 +7,17 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.patientportal.requests.boundary.Requests;
 import org.patientportal.requests.entity.NewRequest;
 import org.patientportal.requests.entity.RequestDetail;
@@ -125,12 +128,45 @@ public class RequestsResource {
 
   @GET
   @Operation(
-      summary = "The caller's requests, newest first",
+      summary = "One page of the caller's requests, newest first",
       description =
-          "A patient's own; for clinicians and staff, those filed to their care teams. At most the"
-              + " 200 newest; no fields (read one request for them).")
-  public List<RequestOut> list() {
-    return requests.list().stream().map(RequestOut::of).toList();
+          "A patient's own; for clinicians and staff, those filed to their care teams; no fields"
+              + " (read one request for them). Keyset paging: a `Link` header with rel=\"next\""
+              + " carries the next page's URL while more may follow.")
+  public Response list(
+      @Parameter(description = "The id below which the page starts (from the previous page's Link)")
+          @QueryParam("before")
+          String before,
+      @Parameter(description = "Requests per page, 1 to 200 (default 50)") @QueryParam("size")
+          String size) {
+    Long below = number("before", before, 1, Long.MAX_VALUE);
+    int limit = size == null || size.isBlank() ? 50 : (int) (long) number("size", size, 1, 200);
+    List<RequestOut> page = requests.list(below, limit).stream().map(RequestOut::of).toList();
+    Response.ResponseBuilder ok = Response.ok(page);
+    if (page.size() == limit) {
+      URI next =
+          uri.getRequestUriBuilder()
+              .replaceQueryParam("before", page.get(page.size() - 1).id())
+              .replaceQueryParam("size", limit)
+              .build();
+      ok.link(next, "next");
+    }
+    return ok.build();
+  }
+
+  private static Long number(String name, String value, long min, long max) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      long n = Long.parseLong(value.strip());
+      if (n >= min && n <= max) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // refused below
+    }
+    throw new InvalidInputException(name, "{requests.list.number}", Map.of("min", min, "max", max));
   }
 
   @GET

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -25,6 +26,7 @@ import org.patientportal.it.support.Portal;
  * status, the step in the history and the note, and finds the request in her list. Every page
  * passes axe.
  */
+@Tag("browser")
 class RequestsBrowserIT {
 
   @Test

@@ -82,5 +82,11 @@ public enum AuditAction {
   /** A quick-reply template was created (resource: template/{id}). */
   TEMPLATE_CREATED,
   /** A quick-reply template was deleted (resource: template/{id}). */
-  TEMPLATE_DELETED
+  TEMPLATE_DELETED,
+  /** A request was filed (resource: request/{id} thread/{threadId} and its type). */
+  REQUEST_SUBMITTED,
+  /** A request's status was changed (resource: request/{id} FROM->TO). */
+  REQUEST_STATUS_CHANGED,
+  /** A request's fields were shown to its reader (resource: request/{id}). */
+  REQUEST_OPENED
 }

@@ -47,6 +47,28 @@ public class Notifications {
     return queue(leadUsername, idempotencyKey, EmailTemplate.TEAM_MESSAGE_WAITING);
   }
 
+  /**
+   * Queues the "a new request for your team" email for a member of a care team's staff, in the
+   * caller's transaction: no patient, no type, nothing of the request. Returns false (and queues
+   * nothing) if the user is unknown or has no email address.
+   *
+   * @param idempotencyKey unique for this request and recipient, at most 200 characters
+   */
+  public boolean newRequest(String staffUsername, String idempotencyKey) {
+    return queue(staffUsername, idempotencyKey, EmailTemplate.NEW_REQUEST);
+  }
+
+  /**
+   * Queues the "there is news about your request" email for a patient, in the caller's transaction:
+   * neither the request's type nor its new status nor the note. Returns false (and queues nothing)
+   * if the user is unknown or has no email address.
+   *
+   * @param idempotencyKey unique for this change and recipient, at most 200 characters
+   */
+  public boolean requestStatusChanged(String patientUsername, String idempotencyKey) {
+    return queue(patientUsername, idempotencyKey, EmailTemplate.REQUEST_STATUS_CHANGED);
+  }
+
   private boolean queue(String username, String idempotencyKey, EmailTemplate template) {
     EmailItem.checkKey(idempotencyKey);
     Optional<PortalUser> user = username == null ? Optional.empty() : people.find(username);

@@ -11,7 +11,11 @@ public enum EmailTemplate {
   /** "You have a new secure message; sign in to read it." */
   NEW_SECURE_MESSAGE,
   /** To a team's lead: "A message in your team is waiting; sign in to see your team's queue." */
-  TEAM_MESSAGE_WAITING;
+  TEAM_MESSAGE_WAITING,
+  /** To a team's staff: "A new request for your team has arrived; sign in to see it." */
+  NEW_REQUEST,
+  /** To the patient: "There is news about your request; sign in to see it." */
+  REQUEST_STATUS_CHANGED;
 
   /** The name of the template's texts in the resource bundles, e.g. {@code new-secure-message}. */
   public String textKey() {

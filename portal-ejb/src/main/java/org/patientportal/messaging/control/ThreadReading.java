@@ -119,7 +119,8 @@ public class ThreadReading {
             t.getAssignee() == null ? null : names.person(t.getAssignee()),
             t.getAssigneeRole(),
             t.getDueBy(),
-            t.getEscalation());
+            t.getEscalation())
+        .request(t.getRequestStatus());
   }
 
   /** Display names of people, looked up together. */

@@ -106,6 +106,11 @@ public class MessageThread {
   @Column(name = "escalation_level", nullable = false)
   private int escalationLevel;
 
+  /** The status of the request this thread is, or null for a thread that is no request. */
+  @Enumerated(EnumType.STRING)
+  @Column(name = "request_status", length = 16)
+  private RequestStatus requestStatus;
+
   protected MessageThread() {
     // for JPA
   }
@@ -272,6 +277,16 @@ public class MessageThread {
     this.doneBy = Objects.requireNonNull(by);
     this.doneAt = Objects.requireNonNull(at);
     answered();
+  }
+
+  /** The thread is a request, now in {@code status}. */
+  public void requestStatus(RequestStatus status) {
+    this.requestStatus = Objects.requireNonNull(status, "request status");
+  }
+
+  /** The status of the request this thread is, or null. */
+  public RequestStatus getRequestStatus() {
+    return requestStatus;
   }
 
   /** Whether {@code reader} has not seen the latest message, given how far they have read. */

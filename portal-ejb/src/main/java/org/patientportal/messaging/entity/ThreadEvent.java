@@ -40,7 +40,9 @@ public class ThreadEvent {
     /** Unclaimed past half its time: escalated to the target, the team's lead. */
     ESCALATED,
     /** Past its due time: escalated to the target, the team's lead. */
-    OVERDUE
+    OVERDUE,
+    /** The actor moved the request the thread is to the target, a {@link RequestStatus}'s name. */
+    STATUS_CHANGED
   }
 
   @Id

@@ -23,6 +23,7 @@ public class ThreadSummary {
   private PoolRole assigneeRole;
   private Instant dueBy;
   private Escalation escalation;
+  private RequestStatus requestStatus;
 
   public ThreadSummary(
       long id,
@@ -146,5 +147,16 @@ public class ThreadSummary {
 
   public boolean isEscalated() {
     return escalation != null;
+  }
+
+  /** Adds the status of the request the thread is (null: it is no request). */
+  public ThreadSummary request(RequestStatus status) {
+    this.requestStatus = status;
+    return this;
+  }
+
+  /** The status of the request the thread is, or null. */
+  public RequestStatus getRequestStatus() {
+    return requestStatus;
   }
 }

@@ -1,5 +1,7 @@
 package org.patientportal.shared.entity;
 
+import java.util.Map;
+
 /**
  * The request is valid but cannot be done in the current state (e.g. guidelines not yet accepted);
  * the message says what to do first.
@@ -10,6 +12,11 @@ public class ConflictException extends DomainException {
 
   public ConflictException(String type, String message) {
     super(message);
+    this.type = type;
+  }
+
+  public ConflictException(String type, String template, Map<String, ?> arguments) {
+    super(template, arguments);
     this.type = type;
   }
 

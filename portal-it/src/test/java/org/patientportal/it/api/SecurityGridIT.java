@@ -96,6 +96,8 @@ class SecurityGridIT {
       POST /admin/teams                                     | -             | 403 403 403   403   403  403 403   403 201
       GET /me/away                                          | -             | 403 403 403   200   200  403 403   403 403
       POST /me/away                                         | -             | 403 403 403   400   400  403 403   403 403
+      GET /requests                                         | -             | 200 200 200   200   200  200 403   403 403
+      POST /requests                                        | patient       | 201 201 404   201   201  201 403   403 403
       """;
 
   static final List<Row> GRID = parse(TABLE);
@@ -287,6 +289,16 @@ class SecurityGridIT {
         body.put("cover", "dr.chen");
       }
       case "/threads/{thread}/assignment" -> body.put("to", "dr.smith");
+      case "/requests" -> {
+        // a renewal: a patient asks for themselves; anyone else for pat.jones
+        body.put("type", "PRESCRIPTION_RENEWAL");
+        body.put("medication", "Letrozole");
+        body.put("dose", "2.5 mg daily");
+        body.put("pharmacy", "Main Street Pharmacy");
+        if (!"pat.jones".equals(user) && !"sam.rivera".equals(user)) {
+          body.put("patient", "pat.jones");
+        }
+      }
       case "/me/templates" -> {
         body.put("title", "Grid");
         body.put("text", "A quick reply.");

@@ -132,7 +132,19 @@ public class OpenApiFilter implements OASFilter {
           "POST /admin/teams/{code}/members",
           Map.of("username", "dr.chen", "role", "CLINICIAN"),
           "POST /me/away",
-          Map.of("from", "2026-12-21", "to", "2026-12-31", "kind", "VACATION", "cover", "dr.chen"));
+          Map.of("from", "2026-12-21", "to", "2026-12-31", "kind", "VACATION", "cover", "dr.chen"),
+          "POST /requests",
+          Map.of(
+              "type",
+              "PRESCRIPTION_RENEWAL",
+              "medication",
+              "Tamoxifen",
+              "dose",
+              "20 mg daily",
+              "pharmacy",
+              "Main Street Pharmacy"),
+          "POST /requests/{id}/status",
+          Map.of("status", "IN_REVIEW", "note", "We are looking at your request."));
 
   /** Examples of successful answers, by "METHOD path" (the path below /api/v1). */
   static final Map<String, Object> RESPONSE_EXAMPLES =
@@ -262,6 +274,16 @@ public class OpenApiFilter implements OASFilter {
         .addProperty("detail", string("What went wrong, for people"))
         .addProperty("instance", string("The path of the request").format("uri-reference"))
         .addProperty("field", string("The input field at fault, where there is one"))
+        .addProperty(
+            "errors",
+            OASFactory.createSchema()
+                .addType(SchemaType.ARRAY)
+                .description("Every input field at fault (400), the one field names first")
+                .items(
+                    OASFactory.createSchema()
+                        .addType(SchemaType.OBJECT)
+                        .addProperty("field", string("The input field"))
+                        .addProperty("detail", string("What is wrong with it"))))
         .required(List.of("type", "title", "status"));
   }
 

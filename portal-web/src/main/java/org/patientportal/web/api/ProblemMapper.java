@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -53,7 +54,13 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
       problem =
           Problem.of(Status.FORBIDDEN, "forbidden", "Your role does not allow this request.", path);
     } else if (cause instanceof InvalidInputException e) {
-      problem = Problem.of(Status.BAD_REQUEST, e.type(), e.getMessage(), path).withField(e.field());
+      problem =
+          Problem.of(Status.BAD_REQUEST, e.type(), e.getMessage(), path)
+              .withField(e.field())
+              .withErrors(
+                  e.problems().stream()
+                      .map(p -> new Problem.FieldError(p.field(), p.message(Locale.ROOT)))
+                      .toList());
     } else if (cause instanceof ConflictException e) {
       problem = Problem.of(Status.CONFLICT, e.type(), e.getMessage(), path);
     } else if (cause instanceof jakarta.persistence.OptimisticLockException) {
@@ -108,6 +115,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
               e.getResponse().getStatus(),
               "The request could not be served as sent: " + title + ".",
               path,
+              null,
               null);
     } else {
       String incident = UUID.randomUUID().toString();

@@ -64,6 +64,8 @@ public class MenuView {
           new Entry("menu.home", "/index.xhtml"),
           new Entry("menu.messages", "/messages/inbox.xhtml", Roles.PATIENT),
           new Entry("menu.queue", "/messages/queue.xhtml", Roles.CLINICIAN, Roles.STAFF),
+          new Entry(
+              "menu.requests", "/requests/list.xhtml", Roles.PATIENT, Roles.CLINICIAN, Roles.STAFF),
           new Entry("menu.account", "/account/account.xhtml"),
           new Entry("menu.accessLog", "/account/access-log.xhtml", Roles.PATIENT),
           new Entry("menu.away", "/account/away.xhtml", Roles.CLINICIAN),

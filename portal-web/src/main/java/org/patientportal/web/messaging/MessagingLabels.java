@@ -14,6 +14,7 @@ import java.util.ResourceBundle;
 import org.patientportal.messaging.boundary.MessagingService;
 import org.patientportal.messaging.entity.AttachmentPolicy;
 import org.patientportal.messaging.entity.Category;
+import org.patientportal.messaging.entity.ThreadEvent;
 import org.patientportal.messaging.entity.ThreadHistoryLine;
 import org.patientportal.messaging.entity.ThreadStatus;
 import org.patientportal.messaging.entity.ThreadSummary;
@@ -69,6 +70,10 @@ public class MessagingLabels {
         line.getTargetName() == null
             ? bundle().getString("thread.history.noLead")
             : line.getTargetName();
+    if (line.getKind() == ThreadEvent.Kind.STATUS_CHANGED) {
+      // the target is a request's status (requests)
+      target = bundle().getString("request.status." + line.getTarget());
+    }
     return format("thread.history." + line.getKind().name(), line.getActorName(), target);
   }
 

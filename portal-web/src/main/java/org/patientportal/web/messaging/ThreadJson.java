@@ -31,7 +31,8 @@ final class ThreadJson {
       String status,
       @JsonbNillable Assignee assignee,
       @JsonbNillable Instant dueBy,
-      @JsonbNillable String escalation) {
+      @JsonbNillable String escalation,
+      @JsonbNillable String requestStatus) {
 
     static Summary of(ThreadSummary t) {
       return new Summary(
@@ -48,8 +49,14 @@ final class ThreadJson {
           t.getStatus().name(),
           Assignee.of(t),
           t.getDueBy(),
-          t.getEscalation() == null ? null : t.getEscalation().name());
+          t.getEscalation() == null ? null : t.getEscalation().name(),
+          requestStatusOf(t));
     }
+  }
+
+  /** The status of the request a thread is (requests), or null. */
+  static String requestStatusOf(ThreadSummary t) {
+    return t.getRequestStatus() == null ? null : t.getRequestStatus().name();
   }
 
   /**
@@ -175,7 +182,8 @@ final class ThreadJson {
       @JsonbNillable Assignee assignee,
       @JsonbNillable Instant dueBy,
       @JsonbNillable String escalation,
-      List<HistoryLine> history) {
+      List<HistoryLine> history,
+      @JsonbNillable String requestStatus) {
 
     static ThreadOut of(ThreadDetail thread, UriBuilder base) {
       ThreadSummary t = thread.getSummary();
@@ -193,7 +201,8 @@ final class ThreadJson {
           Assignee.of(t),
           t.getDueBy(),
           t.getEscalation() == null ? null : t.getEscalation().name(),
-          thread.getHistory().stream().map(HistoryLine::of).toList());
+          thread.getHistory().stream().map(HistoryLine::of).toList(),
+          requestStatusOf(t));
     }
   }
 }

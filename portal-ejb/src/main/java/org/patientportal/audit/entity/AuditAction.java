@@ -82,5 +82,17 @@ public enum AuditAction {
   /** A quick-reply template was created (resource: template/{id}). */
   TEMPLATE_CREATED,
   /** A quick-reply template was deleted (resource: template/{id}). */
-  TEMPLATE_DELETED
+  TEMPLATE_DELETED,
+  /**
+   * A thread was forwarded inside the care community (resource: thread/{id}/to/{username or
+   * pool:code}).
+   */
+  FORWARDED,
+  /**
+   * A clinician filed a thread, or messages of it, into the patient's medical record (resource:
+   * record/{id} of thread/{id}, and the entry it amends).
+   */
+  FILED,
+  /** A filed record entry was shown or downloaded (resource: record/{id}). */
+  RECORD_OPENED
 }

@@ -106,6 +106,10 @@ public class MessageThread {
   @Column(name = "escalation_level", nullable = false)
   private int escalationLevel;
 
+  /** When the thread (or messages of it) was first filed into the patient's record; null if not. */
+  @Column(name = "filed_at")
+  private Instant filedAt;
+
   protected MessageThread() {
     // for JPA
   }
@@ -265,6 +269,18 @@ public class MessageThread {
   /** The escalation the thread has had, or null. */
   public Escalation getEscalation() {
     return Escalation.ofLevel(escalationLevel);
+  }
+
+  /** The thread (or messages of it) has been filed into the patient's medical record. */
+  public void filed(Instant at) {
+    if (filedAt == null) {
+      filedAt = java.util.Objects.requireNonNull(at, "at");
+    }
+  }
+
+  /** When the thread was first filed into the patient's record, or null. */
+  public Instant getFiledAt() {
+    return filedAt;
   }
 
   public void markDone(String by, Instant at) {

@@ -40,7 +40,11 @@ public class ThreadEvent {
     /** Unclaimed past half its time: escalated to the target, the team's lead. */
     ESCALATED,
     /** Past its due time: escalated to the target, the team's lead. */
-    OVERDUE
+    OVERDUE,
+    /** The actor forwarded the thread to the target (a username, or "pool:" and a code). */
+    FORWARDED,
+    /** The actor filed the thread (or messages of it) into the patient's medical record. */
+    FILED
   }
 
   @Id

@@ -20,7 +20,13 @@ public class Ids {
 
   /** The sequences allocated here (created by the migrations with "increment by 50"). */
   static final Set<String> SEQUENCES =
-      Set.of("message_thread_seq", "message_seq", "attachment_seq", "reply_template_seq");
+      Set.of(
+          "message_thread_seq",
+          "message_seq",
+          "attachment_seq",
+          "reply_template_seq",
+          "thread_forward_seq",
+          "record_entry_seq");
 
   @PersistenceContext EntityManager em;
 

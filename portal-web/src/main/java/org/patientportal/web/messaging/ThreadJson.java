@@ -31,7 +31,9 @@ final class ThreadJson {
       String status,
       @JsonbNillable Assignee assignee,
       @JsonbNillable Instant dueBy,
-      @JsonbNillable String escalation) {
+      @JsonbNillable String escalation,
+      List<Forwarded> forwardedTo,
+      boolean filed) {
 
     static Summary of(ThreadSummary t) {
       return new Summary(
@@ -48,9 +50,34 @@ final class ThreadJson {
           t.getStatus().name(),
           Assignee.of(t),
           t.getDueBy(),
-          t.getEscalation() == null ? null : t.getEscalation().name());
+          t.getEscalation() == null ? null : t.getEscalation().name(),
+          Forwarded.of(t),
+          t.isFiled());
     }
   }
+
+  /** A recipient inside the care community a thread was forwarded to: address and name. */
+  public record Forwarded(String to, String name) {
+
+    static List<Forwarded> of(ThreadSummary t) {
+      return t.getForwardedTo().stream()
+          .map(f -> new Forwarded(f.getAddress(), f.getName()))
+          .toList();
+    }
+  }
+
+  /** A forward with its note, as the care team sees it. */
+  public record ForwardOut(
+      Instant at, String by, String byName, String to, String toName, String note) {
+
+    static ForwardOut of(ThreadDetail.ForwardNote f) {
+      return new ForwardOut(
+          f.getAt(), f.getBy(), f.getByName(), f.getTo(), f.getToName(), f.getNote());
+    }
+  }
+
+  /** A forward inside the care community: {@code to} a clinician's username or "pool:code". */
+  public record ForwardIn(String to, String note) {}
 
   /**
    * Who handles a thread: username, display name and role on the team (CLINICIAN or STAFF).
@@ -175,7 +202,10 @@ final class ThreadJson {
       @JsonbNillable Assignee assignee,
       @JsonbNillable Instant dueBy,
       @JsonbNillable String escalation,
-      List<HistoryLine> history) {
+      List<HistoryLine> history,
+      List<Forwarded> forwardedTo,
+      List<ForwardOut> forwards,
+      boolean filed) {
 
     static ThreadOut of(ThreadDetail thread, UriBuilder base) {
       ThreadSummary t = thread.getSummary();
@@ -193,7 +223,10 @@ final class ThreadJson {
           Assignee.of(t),
           t.getDueBy(),
           t.getEscalation() == null ? null : t.getEscalation().name(),
-          thread.getHistory().stream().map(HistoryLine::of).toList());
+          thread.getHistory().stream().map(HistoryLine::of).toList(),
+          Forwarded.of(t),
+          thread.getForwards().stream().map(ForwardOut::of).toList(),
+          t.isFiled());
     }
   }
 }

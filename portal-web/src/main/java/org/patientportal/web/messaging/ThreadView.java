@@ -194,8 +194,13 @@ public class ThreadView implements Serializable {
    * shows the thread again, marked filed.
    */
   public String file() {
-    List<Long> ids =
-        fileMessages == null ? List.of() : fileMessages.stream().map(Long::valueOf).toList();
+    // the ids as chosen (strings; read through Object, whatever the renderer put in the list)
+    List<Long> ids = new java.util.ArrayList<>();
+    if (fileMessages != null) {
+      for (Object chosen : (List<?>) fileMessages) {
+        ids.add(Long.valueOf(String.valueOf(chosen)));
+      }
+    }
     try {
       record.file(threadId, ids, null);
     } catch (InvalidInputException e) {

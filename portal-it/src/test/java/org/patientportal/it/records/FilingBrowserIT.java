@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -79,6 +81,12 @@ class FilingBrowserIT {
       assertTrue(browser.driver().findElement(By.id("forwards")).getText().contains(note));
       assertNoSeriousViolations(browser);
 
+      // the patient's message, ticked by its label (with the keyboard's space bar)
+      List<org.openqa.selenium.WebElement> choices =
+          browser.driver().findElements(By.cssSelector("input[name='filing:messageIds']"));
+      assertEquals(1, choices.size(), "one message to choose");
+      choices.get(0).sendKeys(org.openqa.selenium.Keys.SPACE);
+      assertTrue(choices.get(0).isSelected());
       browser.follow(By.id("filing:file"));
       assertEquals(
           "Filed into the patient's medical record", browser.waitFor(By.id("filed")).getText());
@@ -97,6 +105,15 @@ class FilingBrowserIT {
       assertTrue(entries.contains("Version 1"), entries);
       assertTrue(
           browser.driver().getTitle().startsWith("Medical record"), browser.driver().getTitle());
+      JsonNode filedEntries =
+          Portal.json(Portal.get("/patients/pat.jones/record", "dr.smith").body());
+      assertTrue(
+          StreamSupport.stream(filedEntries.spliterator(), false)
+              .anyMatch(
+                  e ->
+                      e.get("subject").asText().equals("Results " + marker)
+                          && e.get("messageCount").asInt() == 1),
+          "the chosen message was filed: " + filedEntries);
       assertNoSeriousViolations(browser);
       browser.screenshot("filing-record-en");
 

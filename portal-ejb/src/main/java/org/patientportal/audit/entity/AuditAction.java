@@ -88,5 +88,17 @@ public enum AuditAction {
   /** A request's status was changed (resource: request/{id} FROM->TO). */
   REQUEST_STATUS_CHANGED,
   /** A request's fields were shown to its reader (resource: request/{id}). */
-  REQUEST_OPENED
+  REQUEST_OPENED,
+  /**
+   * A thread was forwarded inside the care community (resource: thread/{id}/to/{username or
+   * pool:code}).
+   */
+  FORWARDED,
+  /**
+   * A clinician filed a thread, or messages of it, into the patient's medical record (resource:
+   * record/{id} of thread/{id}, and the entry it amends).
+   */
+  FILED,
+  /** A filed record entry was shown or downloaded (resource: record/{id}). */
+  RECORD_OPENED
 }

@@ -16,8 +16,8 @@ import org.patientportal.identity.entity.Roles;
 
 /**
  * Messaging's sealed values for key rotation: thread subjects, message bodies, attachment names and
- * contents, quick-reply templates' titles and texts. Re-wrapping reads and writes only the wrapped
- * data keys, never the ciphertexts. Called by {@link
+ * contents, quick-reply templates' titles and texts, forwards' notes. Re-wrapping reads and writes
+ * only the wrapped data keys, never the ciphertexts. Called by {@link
  * org.patientportal.crypto.boundary.KeyRotation}, whose caller must be an administrator.
  */
 @Stateless
@@ -32,7 +32,8 @@ public class MessagingSealedValues implements SealedValues {
           new String[] {"Attachment", "filename"},
           new String[] {"AttachmentContent", "content"},
           new String[] {"ReplyTemplate", "title"},
-          new String[] {"ReplyTemplate", "text"});
+          new String[] {"ReplyTemplate", "text"},
+          new String[] {"ThreadForward", "note"});
 
   @PersistenceContext EntityManager em;
   @Inject Crypto crypto;

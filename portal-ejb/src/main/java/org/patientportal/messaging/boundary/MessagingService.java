@@ -51,6 +51,7 @@ import org.patientportal.messaging.entity.RecipientKind;
 import org.patientportal.messaging.entity.Reply;
 import org.patientportal.messaging.entity.StartThread;
 import org.patientportal.messaging.entity.ThreadDetail;
+import org.patientportal.messaging.entity.ThreadForward;
 import org.patientportal.messaging.entity.ThreadListQuery;
 import org.patientportal.messaging.entity.ThreadPage;
 import org.patientportal.messaging.entity.ThreadStarted;
@@ -309,7 +310,9 @@ public class MessagingService {
     Instant now = clock.instant();
     List<Message> messages = threads.messages(thread);
     Set<Long> receipted = marks.receiptedBy(threadId, me);
-    ThreadReading.Names names = reading.namesFor(thread, messages);
+    List<ThreadForward> forwards =
+        threads.forwardsOf(List.of(thread.getId())).getOrDefault(thread.getId(), List.of());
+    ThreadReading.Names names = reading.namesFor(thread, messages, forwards);
     List<MessageDetail> details = reading.messages(thread, messages, me, names);
     List<MessageReceipt> receipts = new ArrayList<>();
     for (Message m : messages) {
@@ -354,8 +357,14 @@ public class MessagingService {
               .toList();
       lead = teams.leads(pools).contains(me);
     }
-    return new ThreadDetail(reading.summary(thread, null, me, names), details, careTeam)
-        .handling(reading.history(threadId), team, lead);
+    return new ThreadDetail(
+            reading
+                .summary(thread, null, me, names)
+                .forwarded(reading.forwardedTo(forwards, names)),
+            details,
+            careTeam)
+        .handling(reading.history(threadId), team, lead)
+        .forwards(careTeam ? reading.forwardNotes(forwards, names) : List.of());
   }
 
   /** The read receipts of the caller's own messages in a thread they take part in. */
@@ -409,7 +418,8 @@ public class MessagingService {
     String me = caller();
     Set<String> roles =
         Roles.ALL.stream().filter(session::isCallerInRole).collect(Collectors.toSet());
-    return new ThreadAccess(me, roles, () -> care.poolsOf(me), () -> addressing.coveredBy(me));
+    return new ThreadAccess(me, roles, () -> care.poolsOf(me), () -> addressing.coveredBy(me))
+        .withForwards(threads::forwardAddresses);
   }
 
   private MessageThread visibleThread(long threadId, ThreadAccess access) {

@@ -17,15 +17,22 @@ import org.patientportal.audit.boundary.AuditLog;
 import org.patientportal.audit.boundary.AuditService;
 import org.patientportal.audit.entity.AuditAction;
 import org.patientportal.audit.entity.AuditOutcome;
+import org.patientportal.care.boundary.Addressing;
 import org.patientportal.care.boundary.CareDirectory;
 import org.patientportal.care.entity.CarePool;
+import org.patientportal.care.entity.CareRecipient;
 import org.patientportal.care.entity.PoolRole;
+import org.patientportal.crypto.boundary.Crypto;
+import org.patientportal.identity.boundary.People;
 import org.patientportal.identity.entity.Roles;
 import org.patientportal.messaging.control.ThreadAccess;
 import org.patientportal.messaging.control.ThreadQueries;
 import org.patientportal.messaging.control.ThreadTeams;
 import org.patientportal.messaging.entity.MessageThread;
+import org.patientportal.messaging.entity.RecipientKind;
 import org.patientportal.messaging.entity.ThreadEvent;
+import org.patientportal.messaging.entity.ThreadForward;
+import org.patientportal.platform.boundary.Ids;
 import org.patientportal.shared.entity.ConflictException;
 import org.patientportal.shared.entity.InvalidInputException;
 import org.patientportal.shared.entity.NotFoundException;
@@ -36,7 +43,8 @@ import org.patientportal.shared.entity.NotFoundException;
  * team side ({@link ThreadAccess#careSide}) may; anyone else is answered as not found and audited
  * as ACCESS_DENIED, as everywhere in messaging. A thread someone else has is theirs until they let
  * it go, unless the caller leads the team: then the lead may take it, give it away or release it.
- * Each change is audited and written to the thread's history, which its patient sees too.
+ * Each change is audited and written to the thread's history, which its patient sees too. A thread
+ * is also forwarded from here to a clinician or pool of the portal ({@link #forward}).
  */
 @Stateless
 @RolesAllowed({Roles.CLINICIAN, Roles.STAFF})
@@ -52,6 +60,10 @@ public class ThreadHandling {
   @Inject CareDirectory care;
   @Inject ThreadQueries threads;
   @Inject ThreadTeams teams;
+  @Inject Addressing addressing;
+  @Inject People people;
+  @Inject Crypto crypto;
+  @Inject Ids ids;
 
   /** The caller takes the thread (again, harmlessly, if it is theirs already). */
   public void claim(long threadId) {
@@ -123,6 +135,114 @@ public class ThreadHandling {
         AuditAction.THREAD_ASSIGNED,
         "thread/" + threadId + "/to/" + target,
         AuditOutcome.SUCCESS);
+  }
+
+  /**
+   * The caller forwards the thread inside the care community, to a clinician of the portal (a
+   * username) or to a pool ({@code pool:<code>}), with a note; never to an outside address. The
+   * recipient reads the thread from then on; the thread's history shows the forward to everyone who
+   * reads it, the patient too. Audited as FORWARDED. Anything that is not a portal recipient is
+   * refused naming "to", and the refusal is audited as ACCESS_DENIED (it commits on its own).
+   *
+   * @throws InvalidInputException (field "to" or "note")
+   */
+  public void forward(long threadId, String to, String note) {
+    String me = session.getCallerPrincipal().getName();
+    Set<String> roles =
+        Roles.ALL.stream().filter(session::isCallerInRole).collect(Collectors.toSet());
+    ThreadAccess access =
+        new ThreadAccess(me, roles, () -> care.poolsOf(me), () -> addressing.coveredBy(me))
+            .withForwards(threads::forwardAddresses);
+    MessageThread thread = threads.find(threadId);
+    if (thread == null || !access.careSide(thread)) {
+      throw deny(threadId, thread);
+    }
+    String target = to == null ? "" : to.strip();
+    if (target.isEmpty()) {
+      throw new InvalidInputException("to", "{messaging.forward.to.required}");
+    }
+    RecipientKind kind;
+    String recipient;
+    if (target.startsWith(CareRecipient.POOL_PREFIX)) {
+      kind = RecipientKind.POOL;
+      recipient = target.substring(CareRecipient.POOL_PREFIX.length());
+      if (care.pool(recipient).isEmpty()) {
+        throw notAPortalRecipient(thread, target);
+      }
+    } else {
+      kind = RecipientKind.USER;
+      recipient = target;
+      if (!PORTAL_USERNAME.matcher(recipient).matches()
+          || !people.isPortalUserWithRole(recipient, Roles.CLINICIAN)) {
+        throw notAPortalRecipient(thread, target);
+      }
+      if (recipient.equals(me)) {
+        throw new InvalidInputException("to", "{messaging.forward.to.self}");
+      }
+    }
+    String text = note == null ? "" : note.strip();
+    if (text.isEmpty()) {
+      throw new InvalidInputException("note", "{messaging.forward.note.required}");
+    }
+    if (text.length() > ThreadForward.MAX_NOTE) {
+      throw new InvalidInputException(
+          "note", "{messaging.forward.note.tooLong}", Map.of("max", ThreadForward.MAX_NOTE));
+    }
+    long id = ids.next("thread_forward_seq");
+    ThreadForward forward =
+        new ThreadForward(
+            id,
+            threadId,
+            clock.instant(),
+            me,
+            kind,
+            recipient,
+            crypto.seal(text, ThreadForward.noteOwner(threadId, id)));
+    em.persist(forward);
+    event(thread, ThreadEvent.Kind.FORWARDED, me, forward.address());
+    audit.record(
+        me,
+        thread.getPatient(),
+        AuditAction.FORWARDED,
+        "thread/" + threadId + "/to/" + forward.address(),
+        AuditOutcome.SUCCESS);
+  }
+
+  /**
+   * Whom the caller may forward threads to: every pool of the portal and every clinician who works
+   * one (not the caller), pools first, each by name. The browser offers only these.
+   */
+  public List<CareRecipient> forwardRecipients() {
+    String me = session.getCallerPrincipal().getName();
+    List<CarePool> pools =
+        em.createQuery("select p from CarePool p order by p.name, p.code", CarePool.class)
+            .getResultList();
+    List<CareRecipient> recipients = new java.util.ArrayList<>();
+    java.util.Set<String> clinicians = new java.util.TreeSet<>();
+    for (CarePool p : pools) {
+      recipients.add(new CareRecipient(CareRecipient.Kind.POOL, p.getCode(), p.getName(), null));
+      p.getMembers().stream()
+          .filter(m -> m.getRole() == PoolRole.CLINICIAN && !m.getUsername().equals(me))
+          .forEach(m -> clinicians.add(m.getUsername()));
+    }
+    Map<String, String> names = people.displayNames(clinicians);
+    clinicians.stream()
+        .map(c -> new CareRecipient(CareRecipient.Kind.USER, c, names.getOrDefault(c, c), null))
+        .sorted(java.util.Comparator.comparing(CareRecipient::getDisplayName))
+        .forEach(recipients::add);
+    return recipients;
+  }
+
+  /** A username as Keycloak's realm allows them here: nothing like an email address or a URL. */
+  private static final java.util.regex.Pattern PORTAL_USERNAME =
+      java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
+  /** Audits the refused recipient (in its own transaction) and names the field at fault. */
+  private InvalidInputException notAPortalRecipient(MessageThread thread, String target) {
+    String shown = target.length() > 100 ? target.substring(0, 100) : target;
+    auditService.recordDenied(
+        "thread/" + thread.getId() + "/forward/to/" + shown, thread.getPatient());
+    return new InvalidInputException("to", "{messaging.forward.to.notInPortal}");
   }
 
   private void event(MessageThread thread, ThreadEvent.Kind kind, String actor, String target) {

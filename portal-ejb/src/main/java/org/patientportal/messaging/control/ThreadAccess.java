@@ -4,7 +4,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import org.patientportal.care.entity.CareRecipient;
 import org.patientportal.identity.entity.Roles;
 import org.patientportal.messaging.entity.MessageThread;
 import org.patientportal.messaging.entity.RecipientKind;
@@ -18,7 +20,9 @@ import org.patientportal.messaging.entity.ThreadStatus;
  * or staff member). Anyone else (other patients, proxies without a grant, communications, auditors,
  * admins) sees nothing. A clinician covering today for an absent colleague is also on the care
  * team's side of the colleague's <em>open</em> threads addressed to the colleague by name ({@link
- * #coverSide}). The boundaries ask this; they audit and refuse.
+ * #coverSide}). A clinician a thread was forwarded to by name, and a clinician or staff member of a
+ * pool it was forwarded to, are on its care team's side too ({@link #forwardedSide}). The
+ * boundaries ask this; they audit and refuse.
  *
  * <p>The reader's pools are asked for at most once, and only when a pool's thread is in question
  * and the reader holds a role that works pools, so a check adds no query where none is needed; the
@@ -33,6 +37,7 @@ public final class ThreadAccess {
   private final Supplier<? extends Collection<String>> coveredByReader;
   private Collection<String> pools;
   private Collection<String> covered;
+  private Function<Long, ? extends Collection<String>> forwardsOf = id -> List.of();
 
   /**
    * @param reader the caller's username
@@ -61,6 +66,16 @@ public final class ThreadAccess {
     this.coveredByReader = Objects.requireNonNull(coveredByReader, "covered by reader");
   }
 
+  /**
+   * Lets the check know whom threads were forwarded to: {@code forwardsOf} answers a thread id with
+   * the addresses (usernames, or "pool:" and a code) it was forwarded to. It is asked only when no
+   * other rule lets the reader in.
+   */
+  public ThreadAccess withForwards(Function<Long, ? extends Collection<String>> forwardsOf) {
+    this.forwardsOf = Objects.requireNonNull(forwardsOf, "forwards of");
+    return this;
+  }
+
   public String reader() {
     return reader;
   }
@@ -84,11 +99,34 @@ public final class ThreadAccess {
     if (worksPools() && reader.equals(thread.getAssignee())) {
       return true;
     }
+    boolean addressed;
     if (thread.getRecipientKind() == RecipientKind.USER) {
-      return hasRole(Roles.CLINICIAN)
-          && (thread.getRecipient().equals(reader) || coverSide(thread));
+      addressed =
+          hasRole(Roles.CLINICIAN) && (thread.getRecipient().equals(reader) || coverSide(thread));
+    } else {
+      addressed = worksPools() && pools().contains(thread.getRecipient());
     }
-    return worksPools() && pools().contains(thread.getRecipient());
+    return addressed || forwardedSide(thread);
+  }
+
+  /**
+   * The thread was forwarded to the reader as a clinician, or to a pool the reader works as a
+   * clinician or staff member.
+   */
+  public boolean forwardedSide(MessageThread thread) {
+    if (!worksPools() || thread.getId() == null) {
+      return false;
+    }
+    for (String address : forwardsOf.apply(thread.getId())) {
+      if (address.startsWith(CareRecipient.POOL_PREFIX)) {
+        if (pools().contains(address.substring(CareRecipient.POOL_PREFIX.length()))) {
+          return true;
+        }
+      } else if (hasRole(Roles.CLINICIAN) && address.equals(reader)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -17,6 +17,7 @@ import org.patientportal.messaging.entity.Message;
 import org.patientportal.messaging.entity.MessageThread;
 import org.patientportal.messaging.entity.RecipientKind;
 import org.patientportal.messaging.entity.ThreadCursor;
+import org.patientportal.messaging.entity.ThreadForward;
 import org.patientportal.messaging.entity.ThreadListQuery;
 import org.patientportal.messaging.entity.ThreadStatus;
 
@@ -80,6 +81,14 @@ public class ThreadQueries {
         }
         // threads given to the reader by a colleague (index on assignee, status, activity, id)
         branches.add(new Branch("t.assignee = :who", reader.reader(), null, status));
+        // threads forwarded to the reader or to a pool they work (index on the forward's
+        // recipient)
+        if (reader.hasRole(Roles.CLINICIAN)) {
+          branches.add(new Branch(FORWARD_BRANCH, reader.reader(), RecipientKind.USER, status));
+        }
+        for (String pool : reader.pools()) {
+          branches.add(new Branch(FORWARD_BRANCH, pool, RecipientKind.POOL, status));
+        }
       }
       if (reader.hasRole(Roles.CLINICIAN)
           && (query.status() == null || query.status() == ThreadStatus.OPEN)) {
@@ -133,6 +142,10 @@ public class ThreadQueries {
 
   private static final String CARE_BRANCH =
       "t.recipientKind = :kind and t.recipient = :who and t.status = :status";
+
+  private static final String FORWARD_BRANCH =
+      "t.id in (select f.threadId from ThreadForward f where f.recipientKind = :kind"
+          + " and f.recipient = :who) and t.status = :status";
 
   /** One index range of the visibility rule: a patient's threads, or a recipient's of a status. */
   private record Branch(String where, String who, RecipientKind kind, ThreadStatus status) {}
@@ -244,6 +257,28 @@ public class ThreadQueries {
             Message.class)
         .setParameter("thread", thread)
         .getResultList();
+  }
+
+  /** Whom each of {@code threadIds} was forwarded to, in order, by thread id. */
+  public Map<Long, List<ThreadForward>> forwardsOf(java.util.Collection<Long> threadIds) {
+    Map<Long, List<ThreadForward>> forwards = new HashMap<>();
+    if (threadIds.isEmpty()) {
+      return forwards;
+    }
+    for (ThreadForward f :
+        em.createNamedQuery(ThreadForward.OF_THREADS, ThreadForward.class)
+            .setParameter("threads", threadIds)
+            .getResultList()) {
+      forwards.computeIfAbsent(f.getThreadId(), id -> new ArrayList<>()).add(f);
+    }
+    return forwards;
+  }
+
+  /** The addresses {@code threadId} was forwarded to (for {@link ThreadAccess#withForwards}). */
+  public List<String> forwardAddresses(long threadId) {
+    return forwardsOf(List.of(threadId)).getOrDefault(threadId, List.of()).stream()
+        .map(ThreadForward::address)
+        .toList();
   }
 
   /** The messages {@code author} wrote in a thread asking for a read receipt. */

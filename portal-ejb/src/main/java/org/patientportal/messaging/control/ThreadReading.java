@@ -26,7 +26,9 @@ import org.patientportal.messaging.entity.MessageReceipt;
 import org.patientportal.messaging.entity.MessageThread;
 import org.patientportal.messaging.entity.ReceiptDetail;
 import org.patientportal.messaging.entity.RecipientKind;
+import org.patientportal.messaging.entity.ThreadDetail;
 import org.patientportal.messaging.entity.ThreadEvent;
+import org.patientportal.messaging.entity.ThreadForward;
 import org.patientportal.messaging.entity.ThreadHistoryLine;
 import org.patientportal.messaging.entity.ThreadSummary;
 
@@ -41,19 +43,72 @@ public class ThreadReading {
   @Inject Crypto crypto;
   @Inject People people;
   @Inject CareDirectory care;
+  @Inject ThreadQueries queries;
 
-  /** One summary per row, for {@code reader}. */
+  /** One summary per row, for {@code reader}, with whom each was forwarded to (one query). */
   public List<ThreadSummary> summaries(List<ThreadRow> rows, String reader) {
     Set<String> usernames = new HashSet<>();
+    List<Long> ids = new ArrayList<>(rows.size());
     for (ThreadRow row : rows) {
       usernames.addAll(namedIn(row.thread()));
+      ids.add(row.thread().getId());
     }
+    Map<Long, List<ThreadForward>> forwards = queries.forwardsOf(ids);
+    forwards.values().forEach(list -> usernames.addAll(namedIn(list)));
     Names names = new Names(people.displayNames(usernames));
     List<ThreadSummary> summaries = new ArrayList<>(rows.size());
     for (ThreadRow row : rows) {
-      summaries.add(summary(row.thread(), row.readThroughId(), reader, names));
+      summaries.add(
+          summary(row.thread(), row.readThroughId(), reader, names)
+              .forwarded(
+                  forwardedTo(forwards.getOrDefault(row.thread().getId(), List.of()), names)));
     }
     return summaries;
+  }
+
+  /** Whom a thread was forwarded to, named, once each, in the order of the first forward. */
+  public List<ThreadSummary.ForwardedTo> forwardedTo(List<ThreadForward> forwards, Names names) {
+    Map<String, ThreadSummary.ForwardedTo> to = new java.util.LinkedHashMap<>();
+    for (ThreadForward f : forwards) {
+      to.computeIfAbsent(
+          f.address(),
+          a ->
+              new ThreadSummary.ForwardedTo(
+                  a,
+                  f.getRecipientKind() == RecipientKind.POOL
+                      ? names.pool(f.getRecipient())
+                      : names.person(f.getRecipient())));
+    }
+    return List.copyOf(to.values());
+  }
+
+  /** The forwards of a thread with their notes opened, for the care team's side. */
+  public List<ThreadDetail.ForwardNote> forwardNotes(List<ThreadForward> forwards, Names names) {
+    List<ThreadDetail.ForwardNote> notes = new ArrayList<>(forwards.size());
+    for (ThreadForward f : forwards) {
+      notes.add(
+          new ThreadDetail.ForwardNote(
+              f.getAt(),
+              f.getBy(),
+              names.person(f.getBy()),
+              f.address(),
+              f.getRecipientKind() == RecipientKind.POOL
+                  ? names.pool(f.getRecipient())
+                  : names.person(f.getRecipient()),
+              crypto.open(f.getNote(), f.noteOwner())));
+    }
+    return notes;
+  }
+
+  private static Set<String> namedIn(List<ThreadForward> forwards) {
+    Set<String> usernames = new HashSet<>();
+    for (ThreadForward f : forwards) {
+      usernames.add(f.getBy());
+      if (f.getRecipientKind() == RecipientKind.USER) {
+        usernames.add(f.getRecipient());
+      }
+    }
+    return usernames;
   }
 
   /** The messages of an opened thread, with the receipts of the reader's own messages. */
@@ -87,8 +142,15 @@ public class ThreadReading {
 
   /** The names of everyone an opened thread shows: its patient, recipient and authors. */
   public Names namesFor(MessageThread thread, List<Message> messages) {
+    return namesFor(thread, messages, List.of());
+  }
+
+  /** The names of everyone an opened thread shows, its forwards' senders and recipients too. */
+  public Names namesFor(
+      MessageThread thread, List<Message> messages, List<ThreadForward> forwards) {
     Set<String> usernames = new HashSet<>(namedIn(thread));
     messages.forEach(m -> usernames.add(m.getAuthor()));
+    usernames.addAll(namedIn(forwards));
     return new Names(people.displayNames(usernames));
   }
 
@@ -120,7 +182,8 @@ public class ThreadReading {
             t.getAssigneeRole(),
             t.getDueBy(),
             t.getEscalation())
-        .request(t.getRequestStatus());
+        .request(t.getRequestStatus())
+        .filed(t.getFiledAt() != null);
   }
 
   /** Display names of people, looked up together. */
@@ -141,17 +204,26 @@ public class ThreadReading {
         usernames.add(e.getTarget());
       }
     }
-    Map<String, String> names = people.displayNames(usernames);
+    Names names = new Names(people.displayNames(usernames));
     List<ThreadHistoryLine> lines = new ArrayList<>(events.size());
     for (ThreadEvent e : events) {
+      String target = e.getTarget();
+      String targetName;
+      if (target == null) {
+        targetName = null;
+      } else if (target.startsWith(CareRecipient.POOL_PREFIX)) {
+        targetName = names.pool(target.substring(CareRecipient.POOL_PREFIX.length()));
+      } else {
+        targetName = names.person(target);
+      }
       lines.add(
           new ThreadHistoryLine(
               e.getAt(),
               e.getKind(),
               e.getActor(),
-              names.getOrDefault(e.getActor(), e.getActor()),
-              e.getTarget(),
-              e.getTarget() == null ? null : names.getOrDefault(e.getTarget(), e.getTarget())));
+              names.person(e.getActor()),
+              target,
+              targetName));
     }
     return lines;
   }

@@ -111,6 +111,10 @@ public class MessageThread {
   @Column(name = "request_status", length = 16)
   private RequestStatus requestStatus;
 
+  /** When the thread (or messages of it) was first filed into the patient's record; null if not. */
+  @Column(name = "filed_at")
+  private Instant filedAt;
+
   protected MessageThread() {
     // for JPA
   }
@@ -270,6 +274,18 @@ public class MessageThread {
   /** The escalation the thread has had, or null. */
   public Escalation getEscalation() {
     return Escalation.ofLevel(escalationLevel);
+  }
+
+  /** The thread (or messages of it) has been filed into the patient's medical record. */
+  public void filed(Instant at) {
+    if (filedAt == null) {
+      filedAt = java.util.Objects.requireNonNull(at, "at");
+    }
+  }
+
+  /** When the thread was first filed into the patient's record, or null. */
+  public Instant getFiledAt() {
+    return filedAt;
   }
 
   public void markDone(String by, Instant at) {

@@ -14,6 +14,7 @@ public class ThreadDetail {
   private List<ThreadHistoryLine> history = List.of();
   private List<TeamMember> team = List.of();
   private boolean lead;
+  private List<ForwardNote> forwards = List.of();
 
   public ThreadDetail(ThreadSummary summary, List<MessageDetail> messages, boolean careTeamSide) {
     this.summary = summary;
@@ -72,5 +73,61 @@ public class ThreadDetail {
   /** Whether the reader is on the care team's side (may mark it done). */
   public boolean isCareTeamSide() {
     return careTeamSide;
+  }
+
+  /** Adds the thread's forwards with their notes (the care team's side only). */
+  public ThreadDetail forwards(List<ForwardNote> forwards) {
+    this.forwards = List.copyOf(forwards);
+    return this;
+  }
+
+  /** Whom the thread was forwarded to, by whom, when, with which note (care team side only). */
+  public List<ForwardNote> getForwards() {
+    return forwards;
+  }
+
+  /** A forward of the thread as the care team sees it: with its note. */
+  public static final class ForwardNote {
+    private final java.time.Instant at;
+    private final String by;
+    private final String byName;
+    private final String to;
+    private final String toName;
+    private final String note;
+
+    public ForwardNote(
+        java.time.Instant at, String by, String byName, String to, String toName, String note) {
+      this.at = at;
+      this.by = by;
+      this.byName = byName;
+      this.to = to;
+      this.toName = toName;
+      this.note = note;
+    }
+
+    public java.time.Instant getAt() {
+      return at;
+    }
+
+    public String getBy() {
+      return by;
+    }
+
+    public String getByName() {
+      return byName;
+    }
+
+    /** The recipient's address: a username, or "pool:" and a code. */
+    public String getTo() {
+      return to;
+    }
+
+    public String getToName() {
+      return toName;
+    }
+
+    public String getNote() {
+      return note;
+    }
   }
 }

@@ -42,7 +42,11 @@ public class ThreadEvent {
     /** Past its due time: escalated to the target, the team's lead. */
     OVERDUE,
     /** The actor moved the request the thread is to the target, a {@link RequestStatus}'s name. */
-    STATUS_CHANGED
+    STATUS_CHANGED,
+    /** The actor forwarded the thread to the target (a username, or "pool:" and a code). */
+    FORWARDED,
+    /** The actor filed the thread (or messages of it) into the patient's medical record. */
+    FILED
   }
 
   @Id

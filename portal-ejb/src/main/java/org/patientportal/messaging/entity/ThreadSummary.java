@@ -1,6 +1,7 @@
 package org.patientportal.messaging.entity;
 
 import java.time.Instant;
+import java.util.List;
 import org.patientportal.care.entity.PoolRole;
 
 /** A line of an inbox or a work queue: a thread as its reader sees it, subject opened. */
@@ -24,6 +25,8 @@ public class ThreadSummary {
   private Instant dueBy;
   private Escalation escalation;
   private RequestStatus requestStatus;
+  private List<ForwardedTo> forwardedTo = List.of();
+  private boolean filed;
 
   public ThreadSummary(
       long id,
@@ -158,5 +161,44 @@ public class ThreadSummary {
   /** The status of the request the thread is, or null. */
   public RequestStatus getRequestStatus() {
     return requestStatus;
+  /** Adds whom the thread was forwarded to, in order (set once, by the read model). */
+  public ThreadSummary forwarded(List<ForwardedTo> to) {
+    this.forwardedTo = List.copyOf(to);
+    return this;
+  }
+
+  /** Whom the thread was forwarded to inside the care community, in order; empty if nobody. */
+  public List<ForwardedTo> getForwardedTo() {
+    return forwardedTo;
+  }
+
+  /** Marks the thread as filed into the patient's medical record (set by the read model). */
+  public ThreadSummary filed(boolean filed) {
+    this.filed = filed;
+    return this;
+  }
+
+  /** Whether (messages of) the thread have been filed into the patient's medical record. */
+  public boolean isFiled() {
+    return filed;
+  }
+
+  /** A recipient the thread was forwarded to: address (username or "pool:code") and name. */
+  public static final class ForwardedTo {
+    private final String address;
+    private final String name;
+
+    public ForwardedTo(String address, String name) {
+      this.address = address;
+      this.name = name;
+    }
+
+    public String getAddress() {
+      return address;
+    }
+
+    public String getName() {
+      return name;
+    }
   }
 }

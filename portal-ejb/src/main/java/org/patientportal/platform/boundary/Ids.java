@@ -25,7 +25,9 @@ public class Ids {
           "message_seq",
           "attachment_seq",
           "reply_template_seq",
-          "care_request_seq");
+          "care_request_seq",
+          "thread_forward_seq",
+          "record_entry_seq");
 
   @PersistenceContext EntityManager em;
 

@@ -170,6 +170,47 @@ class ThreadAccessTest {
     assertEquals("-", sides(new ThreadAccess("dr.chen", Set.of(Roles.CLINICIAN), Set::of), given));
   }
 
+  /**
+   * Forwarding: dr.smith's thread forwarded to dr.chen by name and to the cardiology pool. The
+   * forward lets in the clinician named (not a staff member of that name) and whoever works the
+   * pool; nobody else, and never a patient or proxy, whatever their pools.
+   */
+  @ParameterizedTest(name = "{0} {1} in pools {2}: forwarded side {3}")
+  @MethodSource("forwardTable")
+  void aForwardLetsInItsRecipientsOnly(
+      String reader, Set<String> roles, Set<String> pools, boolean forwarded) {
+    AtomicInteger asked = new AtomicInteger();
+    ThreadAccess access =
+        new ThreadAccess(reader, roles, () -> pools)
+            .withForwards(
+                id -> {
+                  asked.incrementAndGet();
+                  assertEquals(5L, id);
+                  return List.of("dr.chen", "pool:cardiology");
+                });
+    assertEquals(forwarded, access.forwardedSide(TO_CLINICIAN), "forwarded side");
+    assertEquals(
+        forwarded
+            || sides(new ThreadAccess(reader, roles, () -> pools), TO_CLINICIAN).contains("C"),
+        access.careSide(TO_CLINICIAN));
+    if (!roles.contains(Roles.CLINICIAN) && !roles.contains(Roles.STAFF)) {
+      assertEquals(0, asked.get(), "forwards are not asked for a role that works no pool");
+    }
+  }
+
+  static Stream<Arguments> forwardTable() {
+    return Stream.of(
+        Arguments.of("dr.chen", Set.of(Roles.CLINICIAN), Set.of(), true),
+        Arguments.of("dr.chen", Set.of(Roles.STAFF), Set.of(), false),
+        Arguments.of("dr.heart", Set.of(Roles.CLINICIAN), Set.of("cardiology"), true),
+        Arguments.of("nurse.kay", Set.of(Roles.STAFF), Set.of("cardiology"), true),
+        Arguments.of("nurse.lee", Set.of(Roles.STAFF), Set.of(POOL), false),
+        Arguments.of("dr.other", Set.of(Roles.CLINICIAN), Set.of("neurology"), false),
+        Arguments.of("dr.chen", Set.of(Roles.PATIENT), Set.of("cardiology"), false),
+        Arguments.of("chris.jones", Set.of(Roles.PROXY), Set.of("cardiology"), false),
+        Arguments.of("audit.kim", Set.of(Roles.AUDITOR), Set.of("cardiology"), false));
+  }
+
   private static MessageThread thread(RecipientKind kind, String recipient) {
     return new MessageThread(
         5L,

@@ -81,6 +81,8 @@ class SecurityGridIT {
       POST /threads/{thread}/claim                          | thread        | 403 403 403   204   404  404 403   403 403
       POST /threads/{thread}/release                        | thread        | 403 403 403   204   404  404 403   403 403
       POST /threads/{thread}/assignment                     | thread        | 403 403 403   204   404  404 403   403 403
+      POST /threads/{thread}/filing                         | thread        | 403 403 403   201   404  403 403   403 403
+      GET /patients/pat.jones/record                        | -             | 403 403 403   200   200  200 403   403 403
       GET /me/templates                                     | -             | 403 403 403   200   200  200 403   403 403
       POST /me/templates                                    | -             | 403 403 403   201   201  201 403   403 403
       GET /audit?patient=pat.jones&size=5                   | -             | 403 403 403   403   403  403 403   200 403

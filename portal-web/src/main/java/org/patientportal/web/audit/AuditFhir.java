@@ -279,9 +279,9 @@ final class AuditFhir {
 
   private static Kind kind(AuditAction action) {
     return switch (action) {
-      case MESSAGE_OPENED, ATTACHMENT_DOWNLOADED ->
+      case MESSAGE_OPENED, ATTACHMENT_DOWNLOADED, RECORD_OPENED ->
           new Kind(REST, READ, AuditEventAction.R, RECIPIENT, false);
-      case MESSAGE_SENT, GUIDELINES_ACCEPTED ->
+      case MESSAGE_SENT, GUIDELINES_ACCEPTED, FILED ->
           new Kind(REST, CREATE, AuditEventAction.C, AUTHOR, false);
       case THREAD_DONE -> new Kind(REST, UPDATE, AuditEventAction.U, AGENT, false);
       case AUDIT_SEARCH -> new Kind(REST, SEARCH, AuditEventAction.E, RECIPIENT, true);

@@ -32,7 +32,9 @@ final class ThreadJson {
       @JsonbNillable Assignee assignee,
       @JsonbNillable Instant dueBy,
       @JsonbNillable String escalation,
-      @JsonbNillable String requestStatus) {
+      @JsonbNillable String requestStatus,
+      List<Forwarded> forwardedTo,
+      boolean filed) {
 
     static Summary of(ThreadSummary t) {
       return new Summary(
@@ -50,7 +52,9 @@ final class ThreadJson {
           Assignee.of(t),
           t.getDueBy(),
           t.getEscalation() == null ? null : t.getEscalation().name(),
-          requestStatusOf(t));
+          requestStatusOf(t),
+          Forwarded.of(t),
+          t.isFiled());
     }
   }
 
@@ -58,6 +62,29 @@ final class ThreadJson {
   static String requestStatusOf(ThreadSummary t) {
     return t.getRequestStatus() == null ? null : t.getRequestStatus().name();
   }
+
+  /** A recipient inside the care community a thread was forwarded to: address and name. */
+  public record Forwarded(String to, String name) {
+
+    static List<Forwarded> of(ThreadSummary t) {
+      return t.getForwardedTo().stream()
+          .map(f -> new Forwarded(f.getAddress(), f.getName()))
+          .toList();
+    }
+  }
+
+  /** A forward with its note, as the care team sees it. */
+  public record ForwardOut(
+      Instant at, String by, String byName, String to, String toName, String note) {
+
+    static ForwardOut of(ThreadDetail.ForwardNote f) {
+      return new ForwardOut(
+          f.getAt(), f.getBy(), f.getByName(), f.getTo(), f.getToName(), f.getNote());
+    }
+  }
+
+  /** A forward inside the care community: {@code to} a clinician's username or "pool:code". */
+  public record ForwardIn(String to, String note) {}
 
   /**
    * Who handles a thread: username, display name and role on the team (CLINICIAN or STAFF).
@@ -183,7 +210,10 @@ final class ThreadJson {
       @JsonbNillable Instant dueBy,
       @JsonbNillable String escalation,
       List<HistoryLine> history,
-      @JsonbNillable String requestStatus) {
+      @JsonbNillable String requestStatus,
+      List<Forwarded> forwardedTo,
+      List<ForwardOut> forwards,
+      boolean filed) {
 
     static ThreadOut of(ThreadDetail thread, UriBuilder base) {
       ThreadSummary t = thread.getSummary();
@@ -202,7 +232,10 @@ final class ThreadJson {
           t.getDueBy(),
           t.getEscalation() == null ? null : t.getEscalation().name(),
           thread.getHistory().stream().map(HistoryLine::of).toList(),
-          requestStatusOf(t));
+          requestStatusOf(t),
+          Forwarded.of(t),
+          thread.getForwards().stream().map(ForwardOut::of).toList(),
+          t.isFiled());
     }
   }
 }

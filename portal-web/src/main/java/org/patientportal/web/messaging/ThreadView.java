@@ -11,12 +11,14 @@ import java.io.Serializable;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.patientportal.care.entity.CareRecipient;
 import org.patientportal.messaging.boundary.MessagingService;
 import org.patientportal.messaging.boundary.ReplyTemplates;
 import org.patientportal.messaging.boundary.ThreadHandling;
 import org.patientportal.messaging.entity.Reply;
 import org.patientportal.messaging.entity.TemplateDetail;
 import org.patientportal.messaging.entity.ThreadDetail;
+import org.patientportal.records.boundary.MedicalRecord;
 import org.patientportal.shared.entity.InvalidInputException;
 import org.patientportal.shared.entity.NotFoundException;
 
@@ -41,6 +43,13 @@ public class ThreadView implements Serializable {
   @EJB ReplyTemplates replyTemplates;
 
   private String assignTo;
+  static final String FORWARD_FORM = "forward";
+  static final String FILING_FORM = "filing";
+  private List<String> fileMessages;
+  @EJB MedicalRecord record;
+  private String forwardTo;
+  private String forwardNote;
+  private transient List<CareRecipient> forwardRecipients;
   // quick replies may hold health information: read again, never serialised with the session
   private transient List<TemplateDetail> templates;
 
@@ -140,6 +149,74 @@ public class ThreadView implements Serializable {
     }
     flash("thread.assigned");
     return again();
+  }
+
+  /** The thread is forwarded to the clinician or pool chosen, with the note written. */
+  public String forward() {
+    try {
+      handling.forward(threadId, forwardTo, forwardNote);
+    } catch (InvalidInputException e) {
+      FieldErrors.show(FORWARD_FORM, Set.of("to", "note"), e);
+      return null;
+    }
+    flash("thread.forwarded");
+    return again();
+  }
+
+  /** Whom the reader may forward the thread to (care team side only): the portal's own. */
+  public List<CareRecipient> getForwardRecipients() {
+    if (forwardRecipients == null) {
+      ThreadDetail shown = getDetail();
+      forwardRecipients =
+          shown != null && shown.isCareTeamSide() ? handling.forwardRecipients() : List.of();
+    }
+    return forwardRecipients;
+  }
+
+  public String getForwardTo() {
+    return forwardTo;
+  }
+
+  public void setForwardTo(String forwardTo) {
+    this.forwardTo = forwardTo;
+  }
+
+  public String getForwardNote() {
+    return forwardNote;
+  }
+
+  public void setForwardNote(String forwardNote) {
+    this.forwardNote = forwardNote;
+  }
+
+  /**
+   * Files the chosen messages (all when none is chosen) into the patient's medical record, then
+   * shows the thread again, marked filed.
+   */
+  public String file() {
+    // the ids as chosen (strings; read through Object, whatever the renderer put in the list)
+    List<Long> ids = new java.util.ArrayList<>();
+    if (fileMessages != null) {
+      for (Object chosen : (List<?>) fileMessages) {
+        ids.add(Long.valueOf(String.valueOf(chosen)));
+      }
+    }
+    try {
+      record.file(threadId, ids, null);
+    } catch (InvalidInputException e) {
+      FieldErrors.show(FILING_FORM, Set.of("messageIds"), e);
+      return null;
+    }
+    flash("thread.filedNow");
+    return again();
+  }
+
+  public List<String> getFileMessages() {
+    return fileMessages;
+  }
+
+  public void setFileMessages(List<String> fileMessages) {
+    this.fileMessages = fileMessages;
   }
 
   private String again() {

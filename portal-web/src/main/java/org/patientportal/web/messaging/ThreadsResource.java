@@ -33,9 +33,11 @@ import org.patientportal.messaging.entity.ThreadCursor;
 import org.patientportal.messaging.entity.ThreadListQuery;
 import org.patientportal.messaging.entity.ThreadPage;
 import org.patientportal.messaging.entity.ThreadStarted;
+import org.patientportal.records.boundary.MedicalRecord;
 import org.patientportal.shared.entity.InvalidInputException;
 import org.patientportal.web.messaging.ThreadJson.AssignmentIn;
 import org.patientportal.web.messaging.ThreadJson.Created;
+import org.patientportal.web.messaging.ThreadJson.ForwardIn;
 import org.patientportal.web.messaging.ThreadJson.NewMessage;
 import org.patientportal.web.messaging.ThreadJson.NewThread;
 import org.patientportal.web.messaging.ThreadJson.Receipt;
@@ -59,6 +61,7 @@ public class ThreadsResource {
 
   @EJB MessagingService messaging;
   @EJB ThreadHandling handling;
+  @EJB MedicalRecord record;
   @Context UriInfo uri;
 
   /**
@@ -279,6 +282,52 @@ public class ThreadsResource {
     handling.assign(id, assignment.to());
     return Response.noContent().build();
   }
+
+  /**
+   * The thread is forwarded inside the care community: {@code {"to": username or "pool:code",
+   * "note": text}}. There is no field for an outside address; anything that is not a clinician or
+   * pool of the portal is refused (400 naming "to", audited).
+   */
+  @POST
+  @Path("{id}/forward")
+  @Operation(
+      summary =
+          "Forwards the thread to a clinician or pool of the portal with a note:"
+              + " {\"to\": username or \"pool:code\", \"note\": text}")
+  public Response forward(@PathParam("id") long id, ForwardIn forward) {
+    if (forward == null) {
+      throw new InvalidInputException("to", "{messaging.forward.to.required}");
+    }
+    handling.forward(id, forward.to(), forward.note());
+    return Response.noContent().build();
+  }
+
+  /**
+   * A clinician files the thread (or the messages named) into the patient's medical record: {@code
+   * {"messageIds"?: [...], "amends"?: recordEntryId}} → 201 {@code {"recordEntryId"}}.
+   */
+  @POST
+  @Path("{id}/filing")
+  @Operation(
+      summary =
+          "Files the thread, or the messages named, into the patient's medical record;"
+              + " \"amends\" names the entry a new version amends")
+  public Response file(@PathParam("id") long id, FilingIn filing) {
+    long entry =
+        record.file(
+            id,
+            filing == null ? null : filing.messageIds(),
+            filing == null ? null : filing.amends());
+    return Response.created(uri.getBaseUriBuilder().path("records/{id}").build(entry))
+        .entity(new FiledOut(entry))
+        .build();
+  }
+
+  /** What to file: the messages (all when absent) and the entry this amends, if any. */
+  public record FilingIn(List<Long> messageIds, Long amends) {}
+
+  /** The entry a filing created. */
+  public record FiledOut(long recordEntryId) {}
 
   /** An attachment's Content-Disposition, with the name as RFC 6266/5987 wants it. */
   public static String contentDisposition(String filename) {

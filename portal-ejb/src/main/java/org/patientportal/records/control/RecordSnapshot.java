@@ -1,0 +1,101 @@
+package org.patientportal.records.control;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.patientportal.messaging.entity.Category;
+import org.patientportal.messaging.entity.FilingCopy;
+
+/**
+ * A record entry's snapshot as JSON: what was filed, written once when it is filed (then sealed and
+ * signed), read back unchanged. The text, not a structure rebuilt later, is what the signature's
+ * hash covers.
+ */
+public final class RecordSnapshot {
+
+  static final String FORMAT = "patient-portal/record-snapshot/1";
+
+  private RecordSnapshot() {}
+
+  /** The snapshot of {@code copy}, filed as entry {@code entryId} by {@code filedBy}. */
+  public static String json(long entryId, String filedBy, Instant filedAt, FilingCopy copy) {
+    JsonArrayBuilder messages = Json.createArrayBuilder();
+    for (FilingCopy.Filed m : copy.messages()) {
+      JsonArrayBuilder files = Json.createArrayBuilder();
+      m.attachments().forEach(files::add);
+      messages.add(
+          Json.createObjectBuilder()
+              .add("id", m.id())
+              .add("author", m.author())
+              .add("authorName", m.authorName())
+              .add("fromPatient", m.fromPatient())
+              .add("sentAt", m.sentAt().toString())
+              .add("body", m.body())
+              .add("attachments", files));
+    }
+    JsonObjectBuilder snapshot =
+        Json.createObjectBuilder()
+            .add("format", FORMAT)
+            .add("entry", entryId)
+            .add("filedBy", filedBy)
+            .add("filedAt", filedAt.toString())
+            .add("thread", copy.threadId())
+            .add("patient", copy.patient())
+            .add("patientName", copy.patientName());
+    if (copy.patientMrn() != null) {
+      snapshot.add("patientMrn", copy.patientMrn());
+    }
+    return snapshot
+        .add("category", copy.category().name())
+        .add("subject", copy.subject())
+        .add("to", copy.recipientAddress())
+        .add("toName", copy.recipientName())
+        .add("messages", messages)
+        .build()
+        .toString();
+  }
+
+  /** What a snapshot says was filed. */
+  public static FilingCopy read(String json) {
+    JsonObject o;
+    try (JsonReader reader = Json.createReader(new StringReader(json))) {
+      o = reader.readObject();
+    }
+    if (!FORMAT.equals(o.getString("format", null))) {
+      throw new IllegalArgumentException("not a record snapshot");
+    }
+    List<FilingCopy.Filed> messages = new ArrayList<>();
+    for (JsonValue v : o.getJsonArray("messages")) {
+      JsonObject m = v.asJsonObject();
+      messages.add(
+          new FilingCopy.Filed(
+              m.getJsonNumber("id").longValue(),
+              m.getString("author"),
+              m.getString("authorName"),
+              m.getBoolean("fromPatient"),
+              Instant.parse(m.getString("sentAt")),
+              m.getString("body"),
+              m.getJsonArray("attachments").getValuesAs(JsonString.class).stream()
+                  .map(JsonString::getString)
+                  .toList()));
+    }
+    return new FilingCopy(
+        o.getJsonNumber("thread").longValue(),
+        o.getString("patient"),
+        o.getString("patientName"),
+        o.getString("patientMrn", null),
+        Category.valueOf(o.getString("category")),
+        o.getString("subject"),
+        o.getString("to"),
+        o.getString("toName"),
+        messages);
+  }
+}

@@ -1,0 +1,112 @@
+package org.patientportal.records.entity;
+
+import java.time.Instant;
+import org.patientportal.messaging.entity.FilingCopy;
+
+/**
+ * A record entry as the care team reads it: its facts, whether its seal and signature hold, and
+ * (when they do) what was filed. An entry that fails its checks shows its facts only.
+ */
+public class FiledEntry {
+
+  private final long id;
+  private final String patient;
+  private final long threadId;
+  private final int version;
+  private final Long previousId;
+  private final Long amendedById;
+  private final String filedBy;
+  private final String filedByName;
+  private final Instant filedAt;
+  private final int messageCount;
+  private final String signingKeyId;
+  private final boolean intact;
+  private final FilingCopy content;
+
+  public FiledEntry(
+      RecordEntry entry, Long amendedById, String filedByName, boolean intact, FilingCopy content) {
+    this.id = entry.getId();
+    this.patient = entry.getPatient();
+    this.threadId = entry.getThreadId();
+    this.version = entry.getVersion();
+    this.previousId = entry.getPreviousId();
+    this.amendedById = amendedById;
+    this.filedBy = entry.getFiledBy();
+    this.filedByName = filedByName;
+    this.filedAt = entry.getFiledAt();
+    this.messageCount = entry.getMessageCount();
+    this.signingKeyId = entry.getSigningKeyId();
+    this.intact = intact;
+    this.content = intact ? content : null;
+  }
+
+  public long getId() {
+    return id;
+  }
+
+  public String getPatient() {
+    return patient;
+  }
+
+  public long getThreadId() {
+    return threadId;
+  }
+
+  public int getVersion() {
+    return version;
+  }
+
+  /** The entry this one amends, or null for a first version. */
+  public Long getPreviousId() {
+    return previousId;
+  }
+
+  /** The entry that amends this one, or null while this one is the latest version. */
+  public Long getAmendedById() {
+    return amendedById;
+  }
+
+  public boolean isLatest() {
+    return amendedById == null;
+  }
+
+  public String getFiledBy() {
+    return filedBy;
+  }
+
+  public String getFiledByName() {
+    return filedByName;
+  }
+
+  public Instant getFiledAt() {
+    return filedAt;
+  }
+
+  public int getMessageCount() {
+    return messageCount;
+  }
+
+  public String getSigningKeyId() {
+    return signingKeyId;
+  }
+
+  /** Whether the snapshot opened and its signature verified. */
+  public boolean isIntact() {
+    return intact;
+  }
+
+  /** What was filed (null when the entry is not intact). */
+  public FilingCopy getContent() {
+    return content;
+  }
+
+  /** The filed thread's subject (null when the entry is not intact). */
+  public String getSubject() {
+    return content == null ? null : content.subject();
+  }
+
+  /** The filed thread's category name (null when the entry is not intact). */
+  public String getCategory() {
+    return content == null ? null : content.category().name();
+  }
+}

@@ -161,6 +161,8 @@ public class ThreadSummary {
   /** The status of the request the thread is, or null. */
   public RequestStatus getRequestStatus() {
     return requestStatus;
+  }
+
   /** Adds whom the thread was forwarded to, in order (set once, by the read model). */
   public ThreadSummary forwarded(List<ForwardedTo> to) {
     this.forwardedTo = List.copyOf(to);

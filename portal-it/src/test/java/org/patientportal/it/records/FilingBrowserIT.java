@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
@@ -32,6 +33,7 @@ import org.patientportal.it.support.Portal;
  * was forwarded and that it was filed, but not the note, and has no forward or filing form. Every
  * page passes axe.
  */
+@Tag("browser")
 class FilingBrowserIT {
 
   @Test

@@ -82,5 +82,14 @@ public enum AuditAction {
   /** A quick-reply template was created (resource: template/{id}). */
   TEMPLATE_CREATED,
   /** A quick-reply template was deleted (resource: template/{id}). */
-  TEMPLATE_DELETED
+  TEMPLATE_DELETED,
+  /**
+   * A done thread was opened again, by its care team or by its patient writing in it (resource:
+   * thread/{id}).
+   */
+  THREAD_REOPENED,
+  /** A patient archived one of their threads for themselves (resource: thread/{id}). */
+  THREAD_ARCHIVED,
+  /** A patient brought an archived thread back to their inbox (resource: thread/{id}). */
+  THREAD_UNARCHIVED
 }

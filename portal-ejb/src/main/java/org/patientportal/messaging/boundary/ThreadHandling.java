@@ -17,6 +17,7 @@ import org.patientportal.audit.boundary.AuditLog;
 import org.patientportal.audit.boundary.AuditService;
 import org.patientportal.audit.entity.AuditAction;
 import org.patientportal.audit.entity.AuditOutcome;
+import org.patientportal.care.boundary.Addressing;
 import org.patientportal.care.boundary.CareDirectory;
 import org.patientportal.care.entity.CarePool;
 import org.patientportal.care.entity.PoolRole;
@@ -27,6 +28,7 @@ import org.patientportal.messaging.control.ThreadTeams;
 import org.patientportal.messaging.entity.MessageThread;
 import org.patientportal.messaging.entity.ThreadEvent;
 import org.patientportal.shared.entity.ConflictException;
+import org.patientportal.shared.entity.ForbiddenException;
 import org.patientportal.shared.entity.InvalidInputException;
 import org.patientportal.shared.entity.NotFoundException;
 
@@ -50,6 +52,7 @@ public class ThreadHandling {
   @Inject AuditLog audit;
   @EJB AuditService auditService;
   @Inject CareDirectory care;
+  @Inject Addressing addressing;
   @Inject ThreadQueries threads;
   @Inject ThreadTeams teams;
 
@@ -122,6 +125,40 @@ public class ThreadHandling {
         h.thread.getPatient(),
         AuditAction.THREAD_ASSIGNED,
         "thread/" + threadId + "/to/" + target,
+        AuditOutcome.SUCCESS);
+  }
+
+  /**
+   * The caller, on the thread's care team side, opens a done thread again: it is back in the work
+   * queue, its history says who reopened it, and it is audited as THREAD_REOPENED. A thread that is
+   * open stays as it is. The thread's patient may not (they reopen it by writing in it): refused as
+   * forbidden and audited; anyone else is answered as not found and audited.
+   */
+  @RolesAllowed({Roles.CLINICIAN, Roles.STAFF, Roles.PATIENT})
+  public void reopen(long threadId) {
+    String me = session.getCallerPrincipal().getName();
+    Set<String> roles =
+        Roles.ALL.stream().filter(session::isCallerInRole).collect(Collectors.toSet());
+    ThreadAccess access =
+        new ThreadAccess(me, roles, () -> care.poolsOf(me), () -> addressing.coveredBy(me));
+    MessageThread thread = threads.find(threadId);
+    if (thread == null || !access.mayRead(thread)) {
+      throw deny(threadId, thread);
+    }
+    if (!access.careSide(thread)) {
+      auditService.recordDenied("thread/" + threadId + "/reopen", thread.getPatient());
+      throw new ForbiddenException("{messaging.reopen.careTeamOnly}");
+    }
+    threads.lockForWriting(thread);
+    if (!thread.reopen()) {
+      return;
+    }
+    event(thread, ThreadEvent.Kind.REOPENED, me, null);
+    audit.record(
+        me,
+        thread.getPatient(),
+        AuditAction.THREAD_REOPENED,
+        "thread/" + threadId,
         AuditOutcome.SUCCESS);
   }
 

@@ -51,7 +51,8 @@ public class ThreadReading {
     Names names = new Names(people.displayNames(usernames));
     List<ThreadSummary> summaries = new ArrayList<>(rows.size());
     for (ThreadRow row : rows) {
-      summaries.add(summary(row.thread(), row.readThroughId(), reader, names));
+      summaries.add(
+          summary(row.thread(), row.readThroughId(), reader, names).archived(row.archived()));
     }
     return summaries;
   }

@@ -40,7 +40,9 @@ public class ThreadEvent {
     /** Unclaimed past half its time: escalated to the target, the team's lead. */
     ESCALATED,
     /** Past its due time: escalated to the target, the team's lead. */
-    OVERDUE
+    OVERDUE,
+    /** The actor opened a done thread again (the care team, or the patient by writing in it). */
+    REOPENED
   }
 
   @Id

@@ -23,6 +23,7 @@ public class ThreadSummary {
   private PoolRole assigneeRole;
   private Instant dueBy;
   private Escalation escalation;
+  private boolean archived;
 
   public ThreadSummary(
       long id,
@@ -142,6 +143,17 @@ public class ThreadSummary {
   /** How far the waiting message has been escalated to the team's lead, or null. */
   public Escalation getEscalation() {
     return escalation;
+  }
+
+  /** Marks the summary as archived by its reader (set once, by the read model). */
+  public ThreadSummary archived(boolean archived) {
+    this.archived = archived;
+    return this;
+  }
+
+  /** Whether the reader archived the thread (it is out of their inbox until a new message). */
+  public boolean isArchived() {
+    return archived;
   }
 
   public boolean isEscalated() {

@@ -31,7 +31,8 @@ final class ThreadJson {
       String status,
       @JsonbNillable Assignee assignee,
       @JsonbNillable Instant dueBy,
-      @JsonbNillable String escalation) {
+      @JsonbNillable String escalation,
+      boolean archived) {
 
     static Summary of(ThreadSummary t) {
       return new Summary(
@@ -48,9 +49,13 @@ final class ThreadJson {
           t.getStatus().name(),
           Assignee.of(t),
           t.getDueBy(),
-          t.getEscalation() == null ? null : t.getEscalation().name());
+          t.getEscalation() == null ? null : t.getEscalation().name(),
+          t.isArchived());
     }
   }
+
+  /** How many threads are unread for the caller; {@code capped}: at least that many. */
+  public record UnreadCount(int unread, boolean capped) {}
 
   /**
    * Who handles a thread: username, display name and role on the team (CLINICIAN or STAFF).
@@ -175,7 +180,8 @@ final class ThreadJson {
       @JsonbNillable Assignee assignee,
       @JsonbNillable Instant dueBy,
       @JsonbNillable String escalation,
-      List<HistoryLine> history) {
+      List<HistoryLine> history,
+      boolean archived) {
 
     static ThreadOut of(ThreadDetail thread, UriBuilder base) {
       ThreadSummary t = thread.getSummary();
@@ -193,7 +199,8 @@ final class ThreadJson {
           Assignee.of(t),
           t.getDueBy(),
           t.getEscalation() == null ? null : t.getEscalation().name(),
-          thread.getHistory().stream().map(HistoryLine::of).toList());
+          thread.getHistory().stream().map(HistoryLine::of).toList(),
+          t.isArchived());
     }
   }
 }

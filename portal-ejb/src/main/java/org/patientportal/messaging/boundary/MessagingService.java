@@ -427,7 +427,7 @@ public class MessagingService {
     ThreadAccess access = access();
     MessageThread thread = visibleThread(threadId, access);
     if (!access.patientSide(thread)) {
-      auditService.recordDenied("thread/" + threadId + "/archive", thread.getPatient());
+      // audited as ACCESS_DENIED where the refusal is answered (problem+json mapper)
       throw new ForbiddenException("{messaging.archive.patientOnly}");
     }
     return thread;

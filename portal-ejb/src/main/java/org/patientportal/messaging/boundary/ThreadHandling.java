@@ -146,7 +146,7 @@ public class ThreadHandling {
       throw deny(threadId, thread);
     }
     if (!access.careSide(thread)) {
-      auditService.recordDenied("thread/" + threadId + "/reopen", thread.getPatient());
+      // audited as ACCESS_DENIED where the refusal is answered (problem+json mapper)
       throw new ForbiddenException("{messaging.reopen.careTeamOnly}");
     }
     threads.lockForWriting(thread);

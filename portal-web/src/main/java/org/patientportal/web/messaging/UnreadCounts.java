@@ -15,7 +15,8 @@ import org.patientportal.web.layout.SessionUser;
  * conversations, a clinician's or staff member's unread open threads of the work queue. Asked of
  * the boundary at most once per request, and only for roles that have threads (the count itself is
  * bounded: see {@link MessagingService#unreadCount()}). Screen readers hear the menu entry as
- * "Messages, 3 unread": the number shown is hidden from them, the sentence is hidden on screen.
+ * "Messages, 3 unread" (its aria-label, which starts with the entry's visible text); the number
+ * shown beside the entry is hidden from them. The entry's own text stays "Messages".
  */
 @Named
 @RequestScoped
@@ -47,7 +48,7 @@ public class UnreadCounts {
     return text(getCount());
   }
 
-  /** What a screen reader adds to the entry's name: ", 3 unread". */
+  /** What a screen reader hears after the entry's name: ", 3 unread". */
   public String getSpoken() {
     return format("menu.unread", getText());
   }

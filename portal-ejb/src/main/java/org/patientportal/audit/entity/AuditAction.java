@@ -100,5 +100,14 @@ public enum AuditAction {
    */
   FILED,
   /** A filed record entry was shown or downloaded (resource: record/{id}). */
-  RECORD_OPENED
+  RECORD_OPENED,
+  /**
+   * A done thread was opened again, by its care team or by its patient writing in it (resource:
+   * thread/{id}).
+   */
+  THREAD_REOPENED,
+  /** A patient archived one of their threads for themselves (resource: thread/{id}). */
+  THREAD_ARCHIVED,
+  /** A patient brought an archived thread back to their inbox (resource: thread/{id}). */
+  THREAD_UNARCHIVED
 }

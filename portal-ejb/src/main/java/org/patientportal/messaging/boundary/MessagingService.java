@@ -33,6 +33,7 @@ import org.patientportal.messaging.control.SubjectIndex;
 import org.patientportal.messaging.control.SubjectWords;
 import org.patientportal.messaging.control.Submissions;
 import org.patientportal.messaging.control.ThreadAccess;
+import org.patientportal.messaging.control.ThreadEvents;
 import org.patientportal.messaging.control.ThreadQueries;
 import org.patientportal.messaging.control.ThreadReading;
 import org.patientportal.messaging.control.ThreadRow;
@@ -51,12 +52,16 @@ import org.patientportal.messaging.entity.RecipientKind;
 import org.patientportal.messaging.entity.Reply;
 import org.patientportal.messaging.entity.StartThread;
 import org.patientportal.messaging.entity.ThreadDetail;
+import org.patientportal.messaging.entity.ThreadEvent;
 import org.patientportal.messaging.entity.ThreadForward;
 import org.patientportal.messaging.entity.ThreadListQuery;
 import org.patientportal.messaging.entity.ThreadPage;
 import org.patientportal.messaging.entity.ThreadStarted;
+import org.patientportal.messaging.entity.ThreadStatus;
+import org.patientportal.messaging.entity.ThreadSummary;
 import org.patientportal.shared.boundary.Commands;
 import org.patientportal.shared.entity.ConflictException;
+import org.patientportal.shared.entity.ForbiddenException;
 import org.patientportal.shared.entity.InvalidInputException;
 import org.patientportal.shared.entity.NotFoundException;
 
@@ -101,6 +106,7 @@ public class MessagingService {
   @Inject SubjectIndex subjects;
   @Inject TurnaroundPolicy turnaround;
   @Inject ThreadTeams teams;
+  @Inject ThreadEvents events;
 
   private AttachmentPolicy attachmentPolicy;
 
@@ -253,12 +259,23 @@ public class MessagingService {
       String body,
       boolean readReceipt,
       List<NewAttachment> attachments) {
+    boolean wasDone = thread.getStatus() == ThreadStatus.DONE;
     Message message = writer.message(messageId, thread, author, at, body, readReceipt, attachments);
     if (author.equals(thread.getPatient())) {
       TurnaroundPolicy.Due due = turnaround.due(thread.getCategory(), at);
       thread.waitingFromPatient(due.dueBy(), due.halfway());
     }
-    marks.readThrough(thread.getId(), author, message.getId(), at);
+    if (wasDone && thread.getStatus() == ThreadStatus.OPEN) {
+      // the patient wrote in a done thread: it is back in the queue, and its history says so
+      events.record(thread, ThreadEvent.Kind.REOPENED, author, null, at);
+      audit.record(
+          author,
+          thread.getPatient(),
+          AuditAction.THREAD_REOPENED,
+          "thread/" + thread.getId(),
+          AuditOutcome.SUCCESS);
+    }
+    marks.sent(thread.getId(), author, message.getId(), at);
     audit.record(
         author,
         thread.getPatient(),
@@ -357,14 +374,71 @@ public class MessagingService {
               .toList();
       lead = teams.leads(pools).contains(me);
     }
-    return new ThreadDetail(
-            reading
-                .summary(thread, null, me, names)
-                .forwarded(reading.forwardedTo(forwards, names)),
-            details,
-            careTeam)
+    ThreadSummary summary =
+        reading
+            .summary(thread, null, me, names)
+            .forwarded(reading.forwardedTo(forwards, names))
+            .archived(row.archived());
+    return new ThreadDetail(summary, details, careTeam)
         .handling(reading.history(threadId), team, lead)
         .forwards(careTeam ? reading.forwardNotes(forwards, names) : List.of());
+  }
+
+  /** The most unread threads {@link #unreadCount()} counts; more shows as "99+". */
+  public static final int UNREAD_CAP = 99;
+
+  /**
+   * How many threads are unread for the caller, up to {@link #UNREAD_CAP} + 1: a patient's inbox
+   * (archived threads left out), or the open threads of a clinician's or staff member's work queue.
+   * Bounded: each index range of the list is read for at most that many keys (see {@link
+   * ThreadQueries#unreadCount}); roles without threads ask nothing.
+   */
+  public int unreadCount() {
+    ThreadAccess access = access();
+    if (!access.hasRole(Roles.PATIENT) && !access.worksPools()) {
+      return 0;
+    }
+    return threads.unreadCount(access, UNREAD_CAP);
+  }
+
+  /**
+   * The calling patient archives one of their threads: it leaves their inbox for their Archived
+   * view until a new message comes (nobody else's view changes). Another patient's thread, or one
+   * that does not exist, is not found (audited as ACCESS_DENIED); the care team's side, which has
+   * no inbox to archive from, is refused as forbidden (audited too).
+   */
+  public void archive(long threadId) {
+    MessageThread thread = ownThread(threadId);
+    long through = thread.getLastMessageId() == null ? 0L : thread.getLastMessageId();
+    marks.archive(threadId, thread.getPatient(), through, clock.instant());
+    audit.record(
+        thread.getPatient(),
+        thread.getPatient(),
+        AuditAction.THREAD_ARCHIVED,
+        "thread/" + threadId,
+        AuditOutcome.SUCCESS);
+  }
+
+  /** The calling patient brings an archived thread back to their inbox (as {@link #archive}). */
+  public void unarchive(long threadId) {
+    MessageThread thread = ownThread(threadId);
+    marks.unarchive(threadId, thread.getPatient());
+    audit.record(
+        thread.getPatient(),
+        thread.getPatient(),
+        AuditAction.THREAD_UNARCHIVED,
+        "thread/" + threadId,
+        AuditOutcome.SUCCESS);
+  }
+
+  private MessageThread ownThread(long threadId) {
+    ThreadAccess access = access();
+    MessageThread thread = visibleThread(threadId, access);
+    if (!access.patientSide(thread)) {
+      // audited as ACCESS_DENIED where the refusal is answered (problem+json mapper)
+      throw new ForbiddenException("{messaging.archive.patientOnly}");
+    }
+    return thread;
   }
 
   /** The read receipts of the caller's own messages in a thread they take part in. */

@@ -34,6 +34,7 @@ import org.patientportal.messaging.entity.ThreadEvent;
 import org.patientportal.messaging.entity.ThreadForward;
 import org.patientportal.platform.boundary.Ids;
 import org.patientportal.shared.entity.ConflictException;
+import org.patientportal.shared.entity.ForbiddenException;
 import org.patientportal.shared.entity.InvalidInputException;
 import org.patientportal.shared.entity.NotFoundException;
 
@@ -243,6 +244,41 @@ public class ThreadHandling {
     auditService.recordDenied(
         "thread/" + thread.getId() + "/forward/to/" + shown, thread.getPatient());
     return new InvalidInputException("to", "{messaging.forward.to.notInPortal}");
+  }
+
+  /**
+   * The caller, on the thread's care team side, opens a done thread again: it is back in the work
+   * queue, its history says who reopened it, and it is audited as THREAD_REOPENED. A thread that is
+   * open stays as it is. The thread's patient may not (they reopen it by writing in it): refused as
+   * forbidden and audited; anyone else is answered as not found and audited.
+   */
+  @RolesAllowed({Roles.CLINICIAN, Roles.STAFF, Roles.PATIENT})
+  public void reopen(long threadId) {
+    String me = session.getCallerPrincipal().getName();
+    Set<String> roles =
+        Roles.ALL.stream().filter(session::isCallerInRole).collect(Collectors.toSet());
+    ThreadAccess access =
+        new ThreadAccess(me, roles, () -> care.poolsOf(me), () -> addressing.coveredBy(me))
+            .withForwards(threads::forwardAddresses);
+    MessageThread thread = threads.find(threadId);
+    if (thread == null || !access.mayRead(thread)) {
+      throw deny(threadId, thread);
+    }
+    if (!access.careSide(thread)) {
+      // audited as ACCESS_DENIED where the refusal is answered (problem+json mapper)
+      throw new ForbiddenException("{messaging.reopen.careTeamOnly}");
+    }
+    threads.lockForWriting(thread);
+    if (!thread.reopen()) {
+      return;
+    }
+    event(thread, ThreadEvent.Kind.REOPENED, me, null);
+    audit.record(
+        me,
+        thread.getPatient(),
+        AuditAction.THREAD_REOPENED,
+        "thread/" + threadId,
+        AuditOutcome.SUCCESS);
   }
 
   private void event(MessageThread thread, ThreadEvent.Kind kind, String actor, String target) {

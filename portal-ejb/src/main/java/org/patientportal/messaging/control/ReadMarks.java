@@ -56,6 +56,59 @@ public class ReadMarks {
     }
   }
 
+  /**
+   * Records that {@code author} sent {@code messageId} in {@code threadId} (the Sent view), and so
+   * has read the thread through it.
+   */
+  public void sent(long threadId, String author, long messageId, Instant at) {
+    readThrough(threadId, author, messageId, at);
+    em.createNativeQuery(
+            "update thread_reader set last_sent_id = ?1, last_sent_at = ?2"
+                + " where thread_id = ?3 and reader = ?4"
+                + " and (last_sent_id is null or last_sent_id < ?1)")
+        .setParameter(1, messageId)
+        .setParameter(2, at)
+        .setParameter(3, threadId)
+        .setParameter(4, author)
+        .executeUpdate();
+  }
+
+  /**
+   * Archives {@code threadId} for {@code reader} as it is now (through {@code lastMessageId}): it
+   * leaves their inbox until a newer message comes. How far they have read it does not change.
+   */
+  public void archive(long threadId, String reader, long lastMessageId, Instant at) {
+    int inserted =
+        em.createNativeQuery(
+                "insert into thread_reader"
+                    + " (thread_id, reader, read_through_id, read_at, archived_through_id)"
+                    + " values (?1, ?2, 0, ?3, ?4) on conflict do nothing")
+            .setParameter(1, threadId)
+            .setParameter(2, reader)
+            .setParameter(3, at)
+            .setParameter(4, lastMessageId)
+            .executeUpdate();
+    if (inserted == 0) {
+      em.createNativeQuery(
+              "update thread_reader set archived_through_id = ?1"
+                  + " where thread_id = ?2 and reader = ?3")
+          .setParameter(1, lastMessageId)
+          .setParameter(2, threadId)
+          .setParameter(3, reader)
+          .executeUpdate();
+    }
+  }
+
+  /** Brings {@code threadId} back to {@code reader}'s inbox (nothing if it was not archived). */
+  public void unarchive(long threadId, String reader) {
+    em.createNativeQuery(
+            "update thread_reader set archived_through_id = null"
+                + " where thread_id = ?1 and reader = ?2")
+        .setParameter(1, threadId)
+        .setParameter(2, reader)
+        .executeUpdate();
+  }
+
   /** The ids of the messages of a thread that {@code reader} has already receipted. */
   public Set<Long> receiptedBy(long threadId, String reader) {
     return new HashSet<>(

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.patientportal.identity.entity.Roles;
+import org.patientportal.messaging.entity.Box;
 import org.patientportal.messaging.entity.Message;
 import org.patientportal.messaging.entity.MessageThread;
 import org.patientportal.messaging.entity.RecipientKind;
@@ -65,47 +66,9 @@ public class ThreadQueries {
    * @param tokens the blind-index tokens every thread must hold (the search), or none
    */
   public Page page(ThreadAccess reader, ThreadListQuery query, List<Long> tokens) {
-    List<Branch> branches = new ArrayList<>();
-    if (reader.hasRole(Roles.PATIENT)) {
-      branches.add(new Branch("t.patient = :who", reader.reader(), null, query.status()));
-    }
-    if (reader.worksPools()) {
-      List<ThreadStatus> statuses =
-          query.status() == null ? List.of(ThreadStatus.values()) : List.of(query.status());
-      for (ThreadStatus status : statuses) {
-        if (reader.hasRole(Roles.CLINICIAN)) {
-          branches.add(new Branch(CARE_BRANCH, reader.reader(), RecipientKind.USER, status));
-        }
-        for (String pool : reader.pools()) {
-          branches.add(new Branch(CARE_BRANCH, pool, RecipientKind.POOL, status));
-        }
-        // threads given to the reader by a colleague (index on assignee, status, activity, id)
-        branches.add(new Branch("t.assignee = :who", reader.reader(), null, status));
-        // threads forwarded to the reader or to a pool they work (index on the forward's
-        // recipient)
-        if (reader.hasRole(Roles.CLINICIAN)) {
-          branches.add(new Branch(FORWARD_BRANCH, reader.reader(), RecipientKind.USER, status));
-        }
-        for (String pool : reader.pools()) {
-          branches.add(new Branch(FORWARD_BRANCH, pool, RecipientKind.POOL, status));
-        }
-      }
-      if (reader.hasRole(Roles.CLINICIAN)
-          && (query.status() == null || query.status() == ThreadStatus.OPEN)) {
-        // a cover works the open threads of each colleague they cover for today: one range each
-        for (String absent : reader.covered()) {
-          branches.add(new Branch(CARE_BRANCH, absent, RecipientKind.USER, ThreadStatus.OPEN));
-        }
-      }
-    }
-    // Phase 1: each branch's first size + 1 keys (id, last activity) from its index range; no
+    // Phase 1: each branch's first size + 1 keys (id, the list's time) from its index range; no
     // entity is built for the rows the merge drops.
-    Map<Long, Instant> keys = new HashMap<>();
-    for (Branch branch : branches) {
-      for (Object[] key : branchQuery(reader.reader(), branch, query, tokens).getResultList()) {
-        keys.putIfAbsent((Long) key[0], (Instant) key[1]);
-      }
-    }
+    Map<Long, Instant> keys = keys(reader, query, tokens);
     Comparator<Map.Entry<Long, Instant>> order =
         Map.Entry.<Long, Instant>comparingByValue().thenComparing(Map.Entry.comparingByKey());
     List<Long> ids =
@@ -122,8 +85,9 @@ public class ThreadQueries {
       for (ThreadRow row :
           rows(
               em.createQuery(
-                      "select t, r.readThroughId from MessageThread t left join ThreadReader r"
-                          + " on r.id = t.id and r.reader = :me where t.id in :ids",
+                      "select t, r.readThroughId, r.archivedThroughId from MessageThread t"
+                          + " left join ThreadReader r on r.id = t.id and r.reader = :me"
+                          + " where t.id in :ids",
                       Object[].class)
                   .setParameter("me", reader.reader())
                   .setParameter("ids", shown))) {
@@ -134,30 +98,151 @@ public class ThreadQueries {
     if (!more || page.isEmpty()) {
       return new Page(page, null);
     }
-    return new Page(page, ThreadCursor.after(page.get(page.size() - 1).thread()));
+    long last = page.get(page.size() - 1).thread().getId();
+    return new Page(page, new ThreadCursor(keys.get(last), last));
+  }
+
+  /**
+   * How many threads of the reader's list are unread, counting at most {@code cap} + 1: a patient's
+   * inbox (archived threads left out), or the open threads of a clinician's or staff member's work
+   * queue. The same index ranges as a page of the list with the unread filter, each read for at
+   * most {@code cap} + 1 keys, so the cost is bounded whatever the size of the lists; nothing is
+   * loaded but keys.
+   */
+  public int unreadCount(ThreadAccess reader, int cap) {
+    ThreadListQuery unread =
+        new ThreadListQuery(
+            null,
+            true,
+            reader.worksPools() ? ThreadStatus.OPEN : null,
+            null,
+            null,
+            null,
+            null,
+            false,
+            null,
+            Math.min(cap, ThreadListQuery.MAX_SIZE));
+    return keys(reader, unread, List.of()).size();
   }
 
   /** A page of rows and the cursor after it (null: the last page). */
   public record Page(List<ThreadRow> rows, ThreadCursor next) {}
 
-  private static final String CARE_BRANCH =
-      "t.recipientKind = :kind and t.recipient = :who and t.status = :status";
+  /**
+   * The first size + 1 keys of each branch of the list: thread id and the time it is ordered by.
+   */
+  private Map<Long, Instant> keys(ThreadAccess reader, ThreadListQuery query, List<Long> tokens) {
+    Map<Long, Instant> keys = new HashMap<>();
+    for (Branch branch : branches(reader, query)) {
+      for (Object[] key : branchQuery(reader.reader(), branch, query, tokens).getResultList()) {
+        keys.putIfAbsent((Long) key[0], (Instant) key[1]);
+      }
+    }
+    return keys;
+  }
 
-  private static final String FORWARD_BRANCH =
-      "t.id in (select f.threadId from ThreadForward f where f.recipientKind = :kind"
-          + " and f.recipient = :who) and t.status = :status";
+  private static List<Branch> branches(ThreadAccess reader, ThreadListQuery query) {
+    List<Branch> branches = new ArrayList<>();
+    boolean patient = reader.hasRole(Roles.PATIENT);
+    if (query.box() != Box.INBOX) {
+      // the Sent and Archived views are a patient's own: one range of their threads each
+      if (patient) {
+        branches.add(
+            new Branch(
+                query.box() == Box.SENT ? Range.SENT : Range.PATIENT,
+                reader.reader(),
+                null,
+                query.status()));
+      }
+      return branches;
+    }
+    if (patient) {
+      branches.add(new Branch(Range.PATIENT, reader.reader(), null, query.status()));
+    }
+    if (reader.worksPools()) {
+      List<ThreadStatus> statuses =
+          query.status() == null ? List.of(ThreadStatus.values()) : List.of(query.status());
+      for (ThreadStatus status : statuses) {
+        if (reader.hasRole(Roles.CLINICIAN)) {
+          branches.add(new Branch(Range.CARE, reader.reader(), RecipientKind.USER, status));
+        }
+        for (String pool : reader.pools()) {
+          branches.add(new Branch(Range.CARE, pool, RecipientKind.POOL, status));
+        }
+        // threads given to the reader by a colleague (index on assignee, status, activity, id)
+        branches.add(new Branch(Range.ASSIGNEE, reader.reader(), null, status));
+        // threads forwarded to the reader or to a pool they work (index on the forward's
+        // recipient)
+        if (reader.hasRole(Roles.CLINICIAN)) {
+          branches.add(new Branch(Range.FORWARD, reader.reader(), RecipientKind.USER, status));
+        }
+        for (String pool : reader.pools()) {
+          branches.add(new Branch(Range.FORWARD, pool, RecipientKind.POOL, status));
+        }
+      }
+      if (reader.hasRole(Roles.CLINICIAN)
+          && (query.status() == null || query.status() == ThreadStatus.OPEN)) {
+        // a cover works the open threads of each colleague they cover for today: one range each
+        for (String absent : reader.covered()) {
+          branches.add(new Branch(Range.CARE, absent, RecipientKind.USER, ThreadStatus.OPEN));
+        }
+      }
+    }
+    return branches;
+  }
+
+  /**
+   * Which index a branch reads: a patient's threads (patient, last activity, id), a recipient's of
+   * a status (recipient kind, recipient, status, last activity, id), an assignee's of a status
+   * (assignee, status, last activity, id), a forward's recipient's (thread_forward: recipient kind,
+   * recipient), or the threads a patient sent in, by their latest message (thread_reader: reader,
+   * last sent, thread id).
+   */
+  private enum Range {
+    PATIENT("t.patient = :who"),
+    CARE("t.recipientKind = :kind and t.recipient = :who and t.status = :status"),
+    ASSIGNEE("t.assignee = :who"),
+    FORWARD(
+        "t.id in (select f.threadId from ThreadForward f where f.recipientKind = :kind"
+            + " and f.recipient = :who) and t.status = :status"),
+    SENT("r.reader = :who and r.lastSentAt is not null and t.patient = :who");
+
+    final String where;
+
+    Range(String where) {
+      this.where = where;
+    }
+  }
 
   /** One index range of the visibility rule: a patient's threads, or a recipient's of a status. */
-  private record Branch(String where, String who, RecipientKind kind, ThreadStatus status) {}
+  private record Branch(Range range, String who, RecipientKind kind, ThreadStatus status) {}
 
   private TypedQuery<Object[]> branchQuery(
       String me, Branch branch, ThreadListQuery query, List<Long> tokens) {
-    StringBuilder jpql = new StringBuilder("select t.id, t.lastMessageAt from MessageThread t");
-    if (query.unreadOnly()) {
-      jpql.append(" left join ThreadReader r on r.id = t.id and r.reader = :me");
+    boolean sent = branch.range() == Range.SENT;
+    // the list's order: last activity, or for the Sent view the reader's latest message
+    String at = sent ? "r.lastSentAt" : "t.lastMessageAt";
+    String id = sent ? "r.id" : "t.id";
+    // a patient's own threads leave out (or, in the Archived view, are only) what they archived
+    boolean archive = branch.range() == Range.PATIENT;
+    boolean reader = !sent && (query.unreadOnly() || archive);
+    StringBuilder jpql = new StringBuilder("select ").append(id).append(", ").append(at);
+    if (sent) {
+      jpql.append(" from ThreadReader r join MessageThread t on t.id = r.id");
+    } else {
+      jpql.append(" from MessageThread t");
+      if (reader) {
+        jpql.append(" left join ThreadReader r on r.id = t.id and r.reader = :me");
+      }
     }
     jpql.append(" where ");
-    jpql.append(branch.where());
+    jpql.append(branch.range().where);
+    if (archive) {
+      jpql.append(
+          query.box() == Box.ARCHIVED
+              ? " and r.archivedThroughId >= t.lastMessageId"
+              : " and (r.archivedThroughId is null or r.archivedThroughId < t.lastMessageId)");
+    }
     if (branch.kind() == null && branch.status() != null) {
       jpql.append(" and t.status = :status");
     }
@@ -175,7 +260,9 @@ public class ThreadQueries {
     }
     if (query.unreadOnly()) {
       jpql.append(
-          " and t.lastMessageBy <> :me and t.lastMessageId is not null"
+          " and t.lastMessageBy <> :"
+              + (sent ? "who" : "me")
+              + " and t.lastMessageId is not null"
               + " and (r.readThroughId is null or r.readThroughId < t.lastMessageId)");
     }
     for (int i = 0; i < tokens.size(); i++) {
@@ -187,17 +274,21 @@ public class ThreadQueries {
     String dir = query.oldestFirst() ? "asc" : "desc";
     if (query.before() != null) {
       // the first comparison alone is an index range; the second picks the rows after the cursor
-      jpql.append(
-          query.oldestFirst()
-              ? " and t.lastMessageAt >= :at and (t.lastMessageAt > :at or t.id > :id)"
-              : " and t.lastMessageAt <= :at and (t.lastMessageAt < :at or t.id < :id)");
+      jpql.append(" and ")
+          .append(at)
+          .append(query.oldestFirst() ? " >= :at and (" : " <= :at and (")
+          .append(at)
+          .append(query.oldestFirst() ? " > :at or " : " < :at or ")
+          .append(id)
+          .append(query.oldestFirst() ? " > :id)" : " < :id)");
     }
-    jpql.append(" order by t.lastMessageAt ").append(dir).append(", t.id ").append(dir);
+    jpql.append(" order by ").append(at).append(' ').append(dir);
+    jpql.append(", ").append(id).append(' ').append(dir);
     TypedQuery<Object[]> q =
         em.createQuery(jpql.toString(), Object[].class)
             .setParameter("who", branch.who())
             .setMaxResults(query.size() + 1);
-    if (query.unreadOnly()) {
+    if (reader) {
       q.setParameter("me", me);
     }
     if (branch.kind() != null) {
@@ -235,8 +326,9 @@ public class ThreadQueries {
   public ThreadRow findForReader(long threadId, String reader) {
     return rows(
             em.createQuery(
-                    "select t, r.readThroughId from MessageThread t left join ThreadReader r"
-                        + " on r.id = t.id and r.reader = :me where t.id = :id",
+                    "select t, r.readThroughId, r.archivedThroughId from MessageThread t"
+                        + " left join ThreadReader r on r.id = t.id and r.reader = :me"
+                        + " where t.id = :id",
                     Object[].class)
                 .setParameter("me", reader)
                 .setParameter("id", threadId))
@@ -294,7 +386,7 @@ public class ThreadQueries {
 
   private static List<ThreadRow> rows(TypedQuery<Object[]> query) {
     return query.getResultList().stream()
-        .map(row -> new ThreadRow((MessageThread) row[0], (Long) row[1]))
+        .map(row -> new ThreadRow((MessageThread) row[0], (Long) row[1], (Long) row[2]))
         .toList();
   }
 }

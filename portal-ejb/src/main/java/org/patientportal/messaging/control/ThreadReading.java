@@ -60,8 +60,8 @@ public class ThreadReading {
     for (ThreadRow row : rows) {
       summaries.add(
           summary(row.thread(), row.readThroughId(), reader, names)
-              .forwarded(
-                  forwardedTo(forwards.getOrDefault(row.thread().getId(), List.of()), names)));
+              .forwarded(forwardedTo(forwards.getOrDefault(row.thread().getId(), List.of()), names))
+              .archived(row.archived()));
     }
     return summaries;
   }

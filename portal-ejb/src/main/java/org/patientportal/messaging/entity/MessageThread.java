@@ -305,6 +305,22 @@ public class MessageThread {
     return requestStatus;
   }
 
+  /**
+   * Opens a done thread again: it is back in the care team's queue. A thread that is open stays as
+   * it is.
+   *
+   * @return whether the thread was done
+   */
+  public boolean reopen() {
+    if (status != ThreadStatus.DONE) {
+      return false;
+    }
+    this.status = ThreadStatus.OPEN;
+    this.doneBy = null;
+    this.doneAt = null;
+    return true;
+  }
+
   /** Whether {@code reader} has not seen the latest message, given how far they have read. */
   public boolean unreadFor(String reader, Long readThroughId) {
     return lastMessageId != null

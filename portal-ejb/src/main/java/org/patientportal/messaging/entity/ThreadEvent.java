@@ -46,7 +46,9 @@ public class ThreadEvent {
     /** The actor forwarded the thread to the target (a username, or "pool:" and a code). */
     FORWARDED,
     /** The actor filed the thread (or messages of it) into the patient's medical record. */
-    FILED
+    FILED,
+    /** The actor opened a done thread again (the care team, or the patient by writing in it). */
+    REOPENED
   }
 
   @Id

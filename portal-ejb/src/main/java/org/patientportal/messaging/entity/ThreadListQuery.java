@@ -19,6 +19,7 @@ import org.patientportal.shared.entity.InvalidInputException;
  * @param oldestFirst the longest wait first instead of the latest activity
  * @param before the cursor the previous page ended with; null for the first page
  * @param size how many threads a page holds
+ * @param box the reader's inbox (default), the threads they sent in, or those they archived
  */
 public record ThreadListQuery(
     Category category,
@@ -30,7 +31,8 @@ public record ThreadListQuery(
     String search,
     boolean oldestFirst,
     ThreadCursor before,
-    int size)
+    int size,
+    Box box)
     implements java.io.Serializable {
 
   public static final int DEFAULT_SIZE = 25;
@@ -54,6 +56,22 @@ public record ThreadListQuery(
     }
     patient = blankToNull(patient);
     search = blankToNull(search);
+    box = box == null ? Box.INBOX : box;
+  }
+
+  /** A list of the reader's inbox. */
+  public ThreadListQuery(
+      Category category,
+      boolean unreadOnly,
+      ThreadStatus status,
+      Instant from,
+      Instant to,
+      String patient,
+      String search,
+      boolean oldestFirst,
+      ThreadCursor before,
+      int size) {
+    this(category, unreadOnly, status, from, to, patient, search, oldestFirst, before, size, null);
   }
 
   /** Every visible thread, newest first, in pages of {@code size}. */
@@ -64,13 +82,19 @@ public record ThreadListQuery(
   /** The same list from {@code cursor} on. */
   public ThreadListQuery after(ThreadCursor cursor) {
     return new ThreadListQuery(
-        category, unreadOnly, status, from, to, patient, search, oldestFirst, cursor, size);
+        category, unreadOnly, status, from, to, patient, search, oldestFirst, cursor, size, box);
   }
 
   /** The same list, {@code words} searched for. */
   public ThreadListQuery searching(String words) {
     return new ThreadListQuery(
-        category, unreadOnly, status, from, to, patient, words, oldestFirst, before, size);
+        category, unreadOnly, status, from, to, patient, words, oldestFirst, before, size, box);
+  }
+
+  /** The same list in {@code box}. */
+  public ThreadListQuery in(Box box) {
+    return new ThreadListQuery(
+        category, unreadOnly, status, from, to, patient, search, oldestFirst, before, size, box);
   }
 
   private static void checkTime(String field, Instant instant) {

@@ -27,6 +27,20 @@ public class ThreadReader {
   @Column(name = "read_at", nullable = false)
   private Instant readAt;
 
+  /** The reader's latest message in the thread (the Sent view); null: they sent none. */
+  @Column(name = "last_sent_id")
+  private Long lastSentId;
+
+  @Column(name = "last_sent_at")
+  private Instant lastSentAt;
+
+  /**
+   * The thread's latest message when the reader archived it: archived for them while no newer
+   * message has come; null when not archived.
+   */
+  @Column(name = "archived_through_id")
+  private Long archivedThroughId;
+
   protected ThreadReader() {
     // for JPA
   }
@@ -60,5 +74,17 @@ public class ThreadReader {
 
   public Instant getReadAt() {
     return readAt;
+  }
+
+  public Long getLastSentId() {
+    return lastSentId;
+  }
+
+  public Instant getLastSentAt() {
+    return lastSentAt;
+  }
+
+  public Long getArchivedThroughId() {
+    return archivedThroughId;
   }
 }

@@ -27,6 +27,7 @@ public class ThreadSummary {
   private RequestStatus requestStatus;
   private List<ForwardedTo> forwardedTo = List.of();
   private boolean filed;
+  private boolean archived;
 
   public ThreadSummary(
       long id,
@@ -146,6 +147,17 @@ public class ThreadSummary {
   /** How far the waiting message has been escalated to the team's lead, or null. */
   public Escalation getEscalation() {
     return escalation;
+  }
+
+  /** Marks the summary as archived by its reader (set once, by the read model). */
+  public ThreadSummary archived(boolean archived) {
+    this.archived = archived;
+    return this;
+  }
+
+  /** Whether the reader archived the thread (it is out of their inbox until a new message). */
+  public boolean isArchived() {
+    return archived;
   }
 
   public boolean isEscalated() {

@@ -83,6 +83,10 @@ class SecurityGridIT {
       POST /threads/{thread}/assignment                     | thread        | 403 403 403   204   404  404 403   403 403
       POST /threads/{thread}/filing                         | thread        | 403 403 403   201   404  403 403   403 403
       GET /patients/pat.jones/record                        | -             | 403 403 403   200   200  200 403   403 403
+      GET /threads/unread-count                             | -             | 200 200 200   200   200  200 200   200 200
+      POST /threads/{thread}/archive                        | thread        | 204 404 404   403   404  404 404   404 404
+      DELETE /threads/{thread}/archive                      | thread        | 204 404 404   403   404  404 404   404 404
+      POST /threads/{thread}/reopen                         | thread        | 403 404 403   204   404  404 403   403 403
       GET /me/templates                                     | -             | 403 403 403   200   200  200 403   403 403
       POST /me/templates                                    | -             | 403 403 403   201   201  201 403   403 403
       GET /audit?patient=pat.jones&size=5                   | -             | 403 403 403   403   403  403 403   200 403
@@ -325,6 +329,8 @@ class SecurityGridIT {
     }
     if (row.method().equals("GET")) {
       request.GET();
+    } else if (row.method().equals("DELETE")) {
+      request.DELETE();
     } else {
       request
           .header("Content-Type", "application/json")

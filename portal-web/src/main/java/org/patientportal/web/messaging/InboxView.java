@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import org.patientportal.identity.entity.Roles;
 import org.patientportal.messaging.boundary.MessagingService;
+import org.patientportal.messaging.entity.Box;
 import org.patientportal.messaging.entity.ThreadListQuery;
 import org.patientportal.messaging.entity.ThreadPage;
 import org.patientportal.messaging.entity.ThreadSummary;
@@ -33,6 +34,7 @@ public class InboxView implements Serializable {
   @EJB MessagingService messaging;
   @Inject SessionUser user;
 
+  private String box;
   private String search;
   private boolean unreadOnly;
   private ThreadPages pages;
@@ -110,7 +112,36 @@ public class InboxView implements Serializable {
 
   private ThreadListQuery query() {
     return new ThreadListQuery(
-        null, unreadOnly, null, null, null, null, search, false, null, PAGE_SIZE);
+            null, unreadOnly, null, null, null, null, search, false, null, PAGE_SIZE)
+        .in(getBoxShown());
+  }
+
+  /** The box shown: the inbox, unless the view's {@code box} parameter names another. */
+  public Box getBoxShown() {
+    try {
+      return Box.parse("box", box);
+    } catch (InvalidInputException e) {
+      return Box.INBOX;
+    }
+  }
+
+  /** The box shown as the end of its message keys: "inbox", "sent", "archived". */
+  public String getBoxKey() {
+    return getBoxShown().name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** The boxes a reader may switch between (Sent and Archived are a patient's). */
+  public List<Box> getBoxes() {
+    return user.hasRole(Roles.PATIENT) ? List.of(Box.values()) : List.of(Box.INBOX);
+  }
+
+  /** The {@code box} parameter of the view (inbox, sent, archived). */
+  public String getBox() {
+    return box;
+  }
+
+  public void setBox(String box) {
+    this.box = box;
   }
 
   public String getSearch() {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
+import org.patientportal.messaging.entity.Box;
 import org.patientportal.messaging.entity.ThreadListQuery;
 import org.patientportal.messaging.entity.ThreadStatus;
 import org.patientportal.shared.entity.InvalidInputException;
@@ -59,6 +60,10 @@ final class ListParameters {
       case "oldest" -> true;
       default -> throw new InvalidInputException("order", "{messaging.list.order.invalid}");
     };
+  }
+
+  static Box box(String value) {
+    return Box.parse("box", value);
   }
 
   static Instant instant(String field, String value) {

@@ -34,7 +34,8 @@ final class ThreadJson {
       @JsonbNillable String escalation,
       @JsonbNillable String requestStatus,
       List<Forwarded> forwardedTo,
-      boolean filed) {
+      boolean filed,
+      boolean archived) {
 
     static Summary of(ThreadSummary t) {
       return new Summary(
@@ -54,7 +55,8 @@ final class ThreadJson {
           t.getEscalation() == null ? null : t.getEscalation().name(),
           requestStatusOf(t),
           Forwarded.of(t),
-          t.isFiled());
+          t.isFiled(),
+          t.isArchived());
     }
   }
 
@@ -85,6 +87,9 @@ final class ThreadJson {
 
   /** A forward inside the care community: {@code to} a clinician's username or "pool:code". */
   public record ForwardIn(String to, String note) {}
+
+  /** How many threads are unread for the caller; {@code capped}: at least that many. */
+  public record UnreadCount(int unread, boolean capped) {}
 
   /**
    * Who handles a thread: username, display name and role on the team (CLINICIAN or STAFF).
@@ -213,7 +218,8 @@ final class ThreadJson {
       @JsonbNillable String requestStatus,
       List<Forwarded> forwardedTo,
       List<ForwardOut> forwards,
-      boolean filed) {
+      boolean filed,
+      boolean archived) {
 
     static ThreadOut of(ThreadDetail thread, UriBuilder base) {
       ThreadSummary t = thread.getSummary();
@@ -235,7 +241,8 @@ final class ThreadJson {
           requestStatusOf(t),
           Forwarded.of(t),
           thread.getForwards().stream().map(ForwardOut::of).toList(),
-          t.isFiled());
+          t.isFiled(),
+          t.isArchived());
     }
   }
 }

@@ -247,6 +247,27 @@ public class ThreadView implements Serializable {
     return "/messages/queue.xhtml?faces-redirect=true";
   }
 
+  /** The care team opens a done thread again: it stays on screen, open. */
+  public String reopen() {
+    handling.reopen(threadId);
+    flash("thread.reopened");
+    return again();
+  }
+
+  /** The patient archives the thread: back to the inbox, where it no longer is. */
+  public String archive() {
+    messaging.archive(threadId);
+    flash("thread.archivedNotice");
+    return "/messages/inbox.xhtml?faces-redirect=true";
+  }
+
+  /** The patient brings the thread back to the inbox: it stays on screen. */
+  public String unarchive() {
+    messaging.unarchive(threadId);
+    flash("thread.unarchivedNotice");
+    return again();
+  }
+
   private static void flash(String key) {
     FacesContext faces = FacesContext.getCurrentInstance();
     faces.getExternalContext().getFlash().setKeepMessages(true);

@@ -2,6 +2,7 @@ package org.patientportal.web.messaging;
 
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -44,6 +45,7 @@ import org.patientportal.web.messaging.ThreadJson.Receipt;
 import org.patientportal.web.messaging.ThreadJson.Started;
 import org.patientportal.web.messaging.ThreadJson.Summary;
 import org.patientportal.web.messaging.ThreadJson.ThreadOut;
+import org.patientportal.web.messaging.ThreadJson.UnreadCount;
 
 /**
  * {@code /api/v1/threads}: secure messaging over the API. The boundary decides who may see and do
@@ -109,7 +111,14 @@ public class ThreadsResource {
           String q,
       @Parameter(description = "newest (default) or oldest: the longest wait first")
           @QueryParam("order")
-          String order) {
+          String order,
+      @Parameter(
+              description =
+                  "inbox (default): every visible thread but those the caller archived; sent: the"
+                      + " patient's threads they wrote in, by their latest message; archived: the"
+                      + " threads the patient archived (a new message brings one back to the inbox)")
+          @QueryParam("box")
+          String box) {
     ThreadListQuery query =
         new ThreadListQuery(
             category == null || category.isBlank() ? null : Category.parse(category),
@@ -121,7 +130,8 @@ public class ThreadsResource {
             q,
             ListParameters.oldestFirst(order),
             ThreadCursor.parse("before", before),
-            ListParameters.size(size));
+            ListParameters.size(size),
+            ListParameters.box(box));
     ThreadPage page = messaging.threads(query);
     Response.ResponseBuilder ok = Response.ok(page.getThreads().stream().map(Summary::of).toList());
     if (page.getNext() != null) {
@@ -328,6 +338,62 @@ public class ThreadsResource {
 
   /** The entry a filing created. */
   public record FiledOut(long recordEntryId) {}
+
+  /**
+   * How many threads are unread for the caller: a patient's inbox, or the open threads of a
+   * clinician's or staff member's work queue; counted up to 100 ("capped": at least that many).
+   */
+  @GET
+  @Path("unread-count")
+  @Operation(
+      summary = "How many threads are unread for the caller",
+      description =
+          "A patient: the unread threads of their inbox (archived ones left out); a clinician or"
+              + " staff member: the unread open threads of their work queue. Counted up to 100:"
+              + " `capped` true means at least `unread`.")
+  public UnreadCount unreadCount() {
+    int unread = messaging.unreadCount();
+    int cap = MessagingService.UNREAD_CAP;
+    return new UnreadCount(Math.min(unread, cap + 1), unread > cap);
+  }
+
+  /** The calling patient archives the thread (for themselves): 204. */
+  @POST
+  @Path("{id}/archive")
+  @Operation(
+      summary = "The patient archives the thread: out of their inbox, into box=archived",
+      description =
+          "Per reader: nobody else's lists change, nor the thread. A new message brings it back to"
+              + " the inbox. 404 for a thread the caller may not see; 403 for the care team.")
+  @APIResponse(responseCode = "204", description = "Archived")
+  public Response archive(@PathParam("id") long id) {
+    messaging.archive(id);
+    return Response.noContent().build();
+  }
+
+  /** The calling patient brings the thread back to their inbox: 204. */
+  @DELETE
+  @Path("{id}/archive")
+  @Operation(summary = "The patient brings an archived thread back to their inbox")
+  @APIResponse(responseCode = "204", description = "Back in the inbox")
+  public Response unarchive(@PathParam("id") long id) {
+    messaging.unarchive(id);
+    return Response.noContent().build();
+  }
+
+  /** The care team opens a done thread again: 204. */
+  @POST
+  @Path("{id}/reopen")
+  @Operation(
+      summary = "The care team opens a done thread again",
+      description =
+          "Shown in the thread's history and audited as THREAD_REOPENED; an open thread stays as"
+              + " it is. The patient reopens a thread by writing in it: this call answers them 403.")
+  @APIResponse(responseCode = "204", description = "Open")
+  public Response reopen(@PathParam("id") long id) {
+    handling.reopen(id);
+    return Response.noContent().build();
+  }
 
   /** An attachment's Content-Disposition, with the name as RFC 6266/5987 wants it. */
   public static String contentDisposition(String filename) {

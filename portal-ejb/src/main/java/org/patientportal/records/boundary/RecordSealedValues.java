@@ -7,10 +7,10 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.patientportal.crypto.boundary.Crypto;
+import org.patientportal.crypto.boundary.SealedColumns;
+import org.patientportal.crypto.boundary.SealedColumns.Column;
 import org.patientportal.crypto.boundary.SealedValues;
 import org.patientportal.identity.entity.Roles;
 
@@ -23,6 +23,9 @@ import org.patientportal.identity.entity.Roles;
 @RolesAllowed(Roles.ADMIN)
 public class RecordSealedValues implements SealedValues {
 
+  private static final SealedColumns SEALED =
+      new SealedColumns(Column.of("RecordEntry", "snapshot"));
+
   @PersistenceContext EntityManager em;
   @Inject Crypto crypto;
 
@@ -34,43 +37,11 @@ public class RecordSealedValues implements SealedValues {
   @Override
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public int rewrapBatch(int limit) {
-    int current = crypto.currentKeyVersion();
-    List<Object[]> rows =
-        em.createQuery(
-                "select e.id, e.snapshot.wrappedKey, e.snapshot.keyVersion from RecordEntry e"
-                    + " where e.snapshot.keyVersion <> :current",
-                Object[].class)
-            .setParameter("current", current)
-            .setMaxResults(limit)
-            .getResultList();
-    int done = 0;
-    for (Object[] row : rows) {
-      int old = (Integer) row[2];
-      done +=
-          em.createQuery(
-                  "update RecordEntry e set e.snapshot.wrappedKey = :key,"
-                      + " e.snapshot.keyVersion = :current where e.id = :id"
-                      + " and e.snapshot.keyVersion = :old")
-              .setParameter("key", crypto.rewrapKey((byte[]) row[1], old))
-              .setParameter("current", current)
-              .setParameter("id", row[0])
-              .setParameter("old", old)
-              .executeUpdate();
-    }
-    return done;
+    return SEALED.rewrapBatch(em, crypto, limit);
   }
 
   @Override
   public Map<Integer, Long> countByKeyVersion() {
-    Map<Integer, Long> counts = new TreeMap<>();
-    for (Object[] row :
-        em.createQuery(
-                "select e.snapshot.keyVersion, count(e) from RecordEntry e"
-                    + " group by e.snapshot.keyVersion",
-                Object[].class)
-            .getResultList()) {
-      counts.put((Integer) row[0], (Long) row[1]);
-    }
-    return counts;
+    return SEALED.countByKeyVersion(em);
   }
 }

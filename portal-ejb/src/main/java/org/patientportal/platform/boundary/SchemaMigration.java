@@ -11,8 +11,12 @@ import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceUnit;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -45,6 +49,31 @@ public class SchemaMigration {
 
   private UUID installationId;
 
+  /**
+   * The table WildFly's database timer store makes in the portal's database when the server starts
+   * (configure-server.cli), before any deployment runs.
+   */
+  static final String TIMER_TABLE = "jboss_ejb_timer";
+
+  /**
+   * Whether the database's schema holds WildFly's timer table and nothing else: a new database,
+   * which Flyway would otherwise refuse as a non-empty one without its history.
+   */
+  private boolean onlyTheTimerTable() {
+    try (Connection c = dataSource.getConnection()) {
+      Set<String> tables = new HashSet<>();
+      try (ResultSet rs =
+          c.getMetaData().getTables(null, c.getSchema(), "%", new String[] {"TABLE"})) {
+        while (rs.next()) {
+          tables.add(rs.getString("TABLE_NAME").toLowerCase(Locale.ROOT));
+        }
+      }
+      return tables.equals(Set.of(TIMER_TABLE));
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not list the database's tables", e);
+    }
+  }
+
   @PostConstruct
   void migrate() {
     MigrateResult result =
@@ -52,6 +81,10 @@ public class SchemaMigration {
             .dataSource(dataSource)
             .locations(locations())
             .failOnMissingLocations(true)
+            // a new database already holds WildFly's timer table, made when the server started
+            // (configure-server.cli): only then is it taken as empty, with nothing applied yet
+            .baselineOnMigrate(onlyTheTimerTable())
+            .baselineVersion("0")
             .load()
             .migrate();
     LOG.info(

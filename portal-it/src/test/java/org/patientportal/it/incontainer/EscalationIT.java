@@ -73,6 +73,21 @@ class EscalationIT {
   EntityManager em;
 
   @Test
+  void theEscalationTimerIsKeptInThePortalsDatabaseForTheWholeCluster() throws Exception {
+    // configure-server.cli's database timer store: the nodes of a cluster on one database share
+    // the timer's row, and only the node that marks it running first runs a firing
+    List<?> timers =
+        tx.commit(
+            () ->
+                em.createNativeQuery(
+                        "select timed_object_id from jboss_ejb_timer"
+                            + " where partition_name = 'portal' and timed_object_id like ?1")
+                    .setParameter(1, "%.Escalations")
+                    .getResultList());
+    assertFalse(timers.isEmpty(), "the escalation's persistent timer is a row of jboss_ejb_timer");
+  }
+
+  @Test
   void anUnclaimedMessageEscalatesAtHalfTimeThenWhenOverdueEachOnce() throws Exception {
     String marker = "escalate" + UUID.randomUUID().toString().substring(0, 8);
     long id = start(marker);

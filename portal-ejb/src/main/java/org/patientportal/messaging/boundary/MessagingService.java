@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.patientportal.audit.boundary.AuditLog;
 import org.patientportal.audit.boundary.AuditService;
 import org.patientportal.audit.entity.AuditAction;
@@ -29,6 +28,7 @@ import org.patientportal.messaging.control.GuidelinesAcceptances;
 import org.patientportal.messaging.control.MessageWriter;
 import org.patientportal.messaging.control.NewMessageNotices;
 import org.patientportal.messaging.control.ReadMarks;
+import org.patientportal.messaging.control.Readers;
 import org.patientportal.messaging.control.SubjectIndex;
 import org.patientportal.messaging.control.SubjectWords;
 import org.patientportal.messaging.control.Submissions;
@@ -98,6 +98,7 @@ public class MessagingService {
   @Inject Commands commands;
   @Inject GuidelinesAcceptances guidelines;
   @Inject ThreadQueries threads;
+  @Inject Readers readers;
   @Inject ThreadReading reading;
   @Inject MessageWriter writer;
   @Inject ReadMarks marks;
@@ -489,11 +490,7 @@ public class MessagingService {
   // --- authority
 
   private ThreadAccess access() {
-    String me = caller();
-    Set<String> roles =
-        Roles.ALL.stream().filter(session::isCallerInRole).collect(Collectors.toSet());
-    return new ThreadAccess(me, roles, () -> care.poolsOf(me), () -> addressing.coveredBy(me))
-        .withForwards(threads::forwardAddresses);
+    return readers.of(session);
   }
 
   private MessageThread visibleThread(long threadId, ThreadAccess access) {

@@ -13,13 +13,13 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.patientportal.audit.boundary.AuditService;
 import org.patientportal.care.boundary.Addressing;
 import org.patientportal.care.boundary.CareDirectory;
 import org.patientportal.crypto.boundary.Crypto;
 import org.patientportal.identity.boundary.People;
 import org.patientportal.identity.entity.Roles;
+import org.patientportal.messaging.control.Readers;
 import org.patientportal.messaging.control.ThreadAccess;
 import org.patientportal.messaging.control.ThreadQueries;
 import org.patientportal.messaging.control.ThreadReading;
@@ -51,6 +51,7 @@ public class ThreadFiling {
   @Inject People people;
   @Inject Crypto crypto;
   @Inject ThreadQueries threads;
+  @Inject Readers readers;
   @Inject ThreadReading reading;
 
   /**
@@ -119,11 +120,7 @@ public class ThreadFiling {
 
   private MessageThread onCareSide(long threadId) {
     String me = session.getCallerPrincipal().getName();
-    Set<String> roles =
-        Roles.ALL.stream().filter(session::isCallerInRole).collect(Collectors.toSet());
-    ThreadAccess access =
-        new ThreadAccess(me, roles, () -> care.poolsOf(me), () -> addressing.coveredBy(me))
-            .withForwards(threads::forwardAddresses);
+    ThreadAccess access = readers.of(session);
     MessageThread thread = threads.find(threadId);
     if (thread == null || !access.careSide(thread)) {
       auditService.recordDenied("thread/" + threadId, thread == null ? null : thread.getPatient());

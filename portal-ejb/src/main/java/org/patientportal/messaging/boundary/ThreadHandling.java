@@ -25,6 +25,7 @@ import org.patientportal.care.entity.PoolRole;
 import org.patientportal.crypto.boundary.Crypto;
 import org.patientportal.identity.boundary.People;
 import org.patientportal.identity.entity.Roles;
+import org.patientportal.messaging.control.Readers;
 import org.patientportal.messaging.control.ThreadAccess;
 import org.patientportal.messaging.control.ThreadQueries;
 import org.patientportal.messaging.control.ThreadTeams;
@@ -60,6 +61,7 @@ public class ThreadHandling {
   @EJB AuditService auditService;
   @Inject CareDirectory care;
   @Inject ThreadQueries threads;
+  @Inject Readers readers;
   @Inject ThreadTeams teams;
   @Inject Addressing addressing;
   @Inject People people;
@@ -149,11 +151,7 @@ public class ThreadHandling {
    */
   public void forward(long threadId, String to, String note) {
     String me = session.getCallerPrincipal().getName();
-    Set<String> roles =
-        Roles.ALL.stream().filter(session::isCallerInRole).collect(Collectors.toSet());
-    ThreadAccess access =
-        new ThreadAccess(me, roles, () -> care.poolsOf(me), () -> addressing.coveredBy(me))
-            .withForwards(threads::forwardAddresses);
+    ThreadAccess access = readers.of(session);
     MessageThread thread = threads.find(threadId);
     if (thread == null || !access.careSide(thread)) {
       throw deny(threadId, thread);
@@ -255,11 +253,7 @@ public class ThreadHandling {
   @RolesAllowed({Roles.CLINICIAN, Roles.STAFF, Roles.PATIENT})
   public void reopen(long threadId) {
     String me = session.getCallerPrincipal().getName();
-    Set<String> roles =
-        Roles.ALL.stream().filter(session::isCallerInRole).collect(Collectors.toSet());
-    ThreadAccess access =
-        new ThreadAccess(me, roles, () -> care.poolsOf(me), () -> addressing.coveredBy(me))
-            .withForwards(threads::forwardAddresses);
+    ThreadAccess access = readers.of(session);
     MessageThread thread = threads.find(threadId);
     if (thread == null || !access.mayRead(thread)) {
       throw deny(threadId, thread);

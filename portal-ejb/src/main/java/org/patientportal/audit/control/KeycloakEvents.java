@@ -3,7 +3,6 @@ package org.patientportal.audit.control;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -11,7 +10,6 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.IOException;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -27,6 +25,7 @@ import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.patientportal.audit.entity.KeycloakEvent;
 import org.patientportal.audit.entity.KeycloakUnavailableException;
+import org.patientportal.shared.entity.Jsonp;
 
 /**
  * Reads Keycloak's sign-in events over its admin REST API, as the confidential client {@code
@@ -168,7 +167,7 @@ public class KeycloakEvents {
               + response.statusCode()
               + "): check PORTAL_AUDIT_CLIENT_SECRET and that the client has a service account");
     }
-    try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
+    try (JsonReader reader = Jsonp.reader(response.body())) {
       JsonObject answer = reader.readObject();
       token = answer.getString("access_token");
       long seconds = answer.getJsonNumber("expires_in").longValue();
@@ -209,7 +208,7 @@ public class KeycloakEvents {
   /** The events of an admin API answer (a JSON array of event representations). */
   public static List<KeycloakEvent> parse(String json) {
     List<KeycloakEvent> events = new ArrayList<>();
-    try (JsonReader reader = Json.createReader(new StringReader(json))) {
+    try (JsonReader reader = Jsonp.reader(json)) {
       for (JsonValue value : reader.readArray()) {
         JsonObject event = value.asJsonObject();
         String type = text(event, "type");

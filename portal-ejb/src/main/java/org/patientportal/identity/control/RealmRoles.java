@@ -3,14 +3,12 @@ package org.patientportal.identity.control;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import java.io.IOException;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -26,6 +24,7 @@ import java.util.Set;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.patientportal.shared.entity.Jsonp;
 import org.patientportal.shared.entity.UnavailableException;
 
 /**
@@ -171,7 +170,7 @@ public class RealmRoles {
       LOG.warning(() -> "Keycloak refused a token to " + clientId + ": " + response.statusCode());
       throw new UnavailableException(UNAVAILABLE);
     }
-    try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
+    try (JsonReader reader = Jsonp.reader(response.body())) {
       JsonObject answer = reader.readObject();
       token = answer.getString("access_token");
       long seconds = answer.getJsonNumber("expires_in").longValue();
@@ -205,7 +204,7 @@ public class RealmRoles {
   }
 
   private static JsonArray array(String json) {
-    try (JsonReader reader = Json.createReader(new StringReader(json))) {
+    try (JsonReader reader = Jsonp.reader(json)) {
       return reader.readArray();
     } catch (JsonException | IllegalStateException e) {
       throw new UnavailableException(UNAVAILABLE);

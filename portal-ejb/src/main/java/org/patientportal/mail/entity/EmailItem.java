@@ -7,6 +7,7 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.patientportal.shared.entity.Jsonp;
 
 /**
  * One email to send, as it waits on the EmailQueue: which template, to which address, in which
@@ -58,14 +59,13 @@ public record EmailItem(
 
   /** The item as the outbox keeps it and the queue carries it: a JSON object of strings. */
   public String toJson() {
-    return jakarta.json.Json.createObjectBuilder(toMap()).build().toString();
+    return Jsonp.object(toMap()).build().toString();
   }
 
   /** The item back from {@link #toJson()}; refuses text that is not one. */
   public static EmailItem fromJson(String json) {
     java.util.Map<String, Object> map = new java.util.HashMap<>();
-    try (jakarta.json.JsonReader reader =
-        jakarta.json.Json.createReader(new java.io.StringReader(json))) {
+    try (jakarta.json.JsonReader reader = Jsonp.reader(json)) {
       reader
           .readObject()
           .forEach(

@@ -1,18 +1,17 @@
 package org.patientportal.records.control;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.patientportal.messaging.entity.Category;
 import org.patientportal.messaging.entity.FilingCopy;
+import org.patientportal.shared.entity.Jsonp;
 
 /**
  * A record entry's snapshot as JSON: what was filed, written once when it is filed (then sealed and
@@ -27,12 +26,12 @@ public final class RecordSnapshot {
 
   /** The snapshot of {@code copy}, filed as entry {@code entryId} by {@code filedBy}. */
   public static String json(long entryId, String filedBy, Instant filedAt, FilingCopy copy) {
-    JsonArrayBuilder messages = Json.createArrayBuilder();
+    JsonArrayBuilder messages = Jsonp.array();
     for (FilingCopy.Filed m : copy.messages()) {
-      JsonArrayBuilder files = Json.createArrayBuilder();
+      JsonArrayBuilder files = Jsonp.array();
       m.attachments().forEach(files::add);
       messages.add(
-          Json.createObjectBuilder()
+          Jsonp.object()
               .add("id", m.id())
               .add("author", m.author())
               .add("authorName", m.authorName())
@@ -42,7 +41,7 @@ public final class RecordSnapshot {
               .add("attachments", files));
     }
     JsonObjectBuilder snapshot =
-        Json.createObjectBuilder()
+        Jsonp.object()
             .add("format", FORMAT)
             .add("entry", entryId)
             .add("filedBy", filedBy)
@@ -66,7 +65,7 @@ public final class RecordSnapshot {
   /** What a snapshot says was filed. */
   public static FilingCopy read(String json) {
     JsonObject o;
-    try (JsonReader reader = Json.createReader(new StringReader(json))) {
+    try (JsonReader reader = Jsonp.reader(json)) {
       o = reader.readObject();
     }
     if (!FORMAT.equals(o.getString("format", null))) {

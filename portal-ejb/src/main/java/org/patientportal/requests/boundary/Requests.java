@@ -6,7 +6,6 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -17,7 +16,6 @@ import jakarta.persistence.TypedQuery;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import jakarta.validation.groups.Default;
-import java.io.StringReader;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
@@ -53,6 +51,7 @@ import org.patientportal.requests.entity.RequestFiled;
 import org.patientportal.shared.entity.ConflictException;
 import org.patientportal.shared.entity.ForbiddenException;
 import org.patientportal.shared.entity.InvalidInputException;
+import org.patientportal.shared.entity.Jsonp;
 import org.patientportal.shared.entity.NotFoundException;
 import org.patientportal.shared.entity.UserText;
 
@@ -319,8 +318,7 @@ public class Requests {
   private Map<String, String> fields(CareRequest r) {
     JsonObject json;
     try (var reader =
-        Json.createReader(
-            new StringReader(crypto.open(r.getDetails(), CareRequest.detailsOwner(r.getId()))))) {
+        Jsonp.reader(crypto.open(r.getDetails(), CareRequest.detailsOwner(r.getId())))) {
       json = reader.readObject();
     }
     Map<String, String> fields = new LinkedHashMap<>();
@@ -333,7 +331,7 @@ public class Requests {
   }
 
   private static String json(Map<String, String> fields) {
-    JsonObjectBuilder json = Json.createObjectBuilder();
+    JsonObjectBuilder json = Jsonp.object();
     fields.forEach(json::add);
     return json.build().toString();
   }

@@ -6,7 +6,6 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.io.Serializable;
@@ -23,6 +22,7 @@ import org.patientportal.audit.entity.DailyActivity;
 import org.patientportal.audit.entity.UnusualAccess;
 import org.patientportal.audit.entity.UnusualAccessReport;
 import org.patientportal.shared.entity.DomainException;
+import org.patientportal.shared.entity.Jsonp;
 import org.patientportal.web.layout.Times;
 
 /**
@@ -154,45 +154,44 @@ public class AuditReportsView implements Serializable {
   }
 
   private String barChart(String label, String colour, ToLongFunction<DailyActivity> value) {
-    JsonArrayBuilder labels = Json.createArrayBuilder();
-    JsonArrayBuilder data = Json.createArrayBuilder();
+    JsonArrayBuilder labels = Jsonp.array();
+    JsonArrayBuilder data = Jsonp.array();
     for (DailyActivity d : getDays()) {
       labels.add(d.getDay().toString());
       data.add(value.applyAsLong(d));
     }
     JsonObject config =
-        Json.createObjectBuilder()
+        Jsonp.object()
             .add("type", "bar")
             .add(
                 "data",
-                Json.createObjectBuilder()
+                Jsonp.object()
                     .add("labels", labels)
                     .add(
                         "datasets",
-                        Json.createArrayBuilder()
+                        Jsonp.array()
                             .add(
-                                Json.createObjectBuilder()
+                                Jsonp.object()
                                     .add("label", label)
                                     .add("data", data)
                                     .add("backgroundColor", colour))))
             .add(
                 "options",
-                Json.createObjectBuilder()
+                Jsonp.object()
                     .add("responsive", true)
                     .add("maintainAspectRatio", false)
                     .add("animation", false)
                     .add(
                         "plugins",
-                        Json.createObjectBuilder()
-                            .add("legend", Json.createObjectBuilder().add("display", false)))
+                        Jsonp.object().add("legend", Jsonp.object().add("display", false)))
                     .add(
                         "scales",
-                        Json.createObjectBuilder()
+                        Jsonp.object()
                             .add(
                                 "y",
-                                Json.createObjectBuilder()
+                                Jsonp.object()
                                     .add("beginAtZero", true)
-                                    .add("ticks", Json.createObjectBuilder().add("precision", 0)))))
+                                    .add("ticks", Jsonp.object().add("precision", 0)))))
             .build();
     return config.toString();
   }

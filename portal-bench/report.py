@@ -182,6 +182,13 @@ def main():
         md.append(f"## Stepped arrival rates ({stepped['stepSeconds']} s a step, one scenario after another)")
         md.append("")
         md.append(table(stepped["rows"]))
+        after = stepped.get("after") or {}
+        if after:
+            md += ["", "After each scenario's last step, until WildFly was idle again (under 5 % of a core"
+                   " for 2 s): the work its requests left behind, such as the emails of sends.", "",
+                   "| scenario | seconds to idle | WildFly CPU after the load |", "|---|---|---|"]
+            for name, a in after.items():
+                md.append(f"| {name} | {a['seconds']} | {fmt(a['cpuMs'])} ms |")
         md.append("")
         if tps:
             md.append("Ratios to pgbench TPC-B (for comparing machines): the best achieved rate of each "

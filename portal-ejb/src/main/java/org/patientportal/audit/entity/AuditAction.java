@@ -68,6 +68,11 @@ public enum AuditAction {
    * thread/{id} and whom they cover).
    */
   COVER_ACCESS,
+  /**
+   * In business hours, a staff member of a pool opened a thread addressed by name to a clinician of
+   * the pool (resource: thread/{id} and the clinician).
+   */
+  STAFF_ACCESS,
   /** A clinician or staff member took a thread (resource: thread/{id}). */
   THREAD_CLAIMED,
   /** A clinician or staff member let a thread go (resource: thread/{id}). */

@@ -129,6 +129,35 @@ public class CareDirectory {
         .getResultList();
   }
 
+  /**
+   * The clinicians of the pools {@code staff} works as staff, each with the codes of those pools
+   * (one query): whose threads the staff member processes in business hours.
+   */
+  public Map<String, List<String>> cliniciansStaffedBy(String staff) {
+    Map<String, List<String>> clinicians = new java.util.LinkedHashMap<>();
+    for (Object[] row :
+        em.createQuery(
+                "select c.username, p.code from CarePool p join p.members me join p.members c"
+                    + " where me.username = :me and me.role = :staff and c.role = :clinician"
+                    + " order by c.username, p.code",
+                Object[].class)
+            .setParameter("me", staff)
+            .setParameter("staff", PoolRole.STAFF)
+            .setParameter("clinician", PoolRole.CLINICIAN)
+            .getResultList()) {
+      clinicians.computeIfAbsent((String) row[0], c -> new ArrayList<>()).add((String) row[1]);
+    }
+    return clinicians;
+  }
+
+  /** The codes of the pools that care for {@code patient}. */
+  public List<String> poolCodesCaringFor(String patient) {
+    return em.createQuery(
+            "select p.code from CarePool p where :patient member of p.patients", String.class)
+        .setParameter("patient", patient)
+        .getResultList();
+  }
+
   /** The usernames of a pool's members; empty for an unknown pool. */
   public List<String> membersOf(String poolCode) {
     return pool(poolCode)

@@ -356,6 +356,14 @@ public class MessagingService {
           "thread/" + threadId + " covering " + thread.getRecipient(),
           AuditOutcome.SUCCESS);
     }
+    if (access.staffSide(thread) && !access.patientSide(thread)) {
+      audit.record(
+          me,
+          thread.getPatient(),
+          AuditAction.STAFF_ACCESS,
+          "thread/" + threadId + " for " + thread.getRecipient(),
+          AuditOutcome.SUCCESS);
+    }
     // visibleThread() has shown that a reader who is not the patient is on the care team's side
     boolean careTeam = !access.patientSide(thread) || access.careSide(thread);
     List<ThreadDetail.TeamMember> team = List.of();

@@ -11,8 +11,6 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.patientportal.audit.boundary.AuditLog;
 import org.patientportal.audit.boundary.AuditService;
 import org.patientportal.audit.entity.AuditAction;
@@ -282,9 +280,7 @@ public class ThreadHandling {
   /** A thread on the caller's care side, with its team. */
   private Handling handling(long threadId) {
     String me = session.getCallerPrincipal().getName();
-    Set<String> roles =
-        Roles.ALL.stream().filter(session::isCallerInRole).collect(Collectors.toSet());
-    ThreadAccess access = new ThreadAccess(me, roles, () -> care.poolsOf(me));
+    ThreadAccess access = readers.handlerOf(session);
     MessageThread thread = threads.find(threadId);
     if (thread == null || !access.careSide(thread)) {
       throw deny(threadId, thread);

@@ -21,6 +21,9 @@ import java.util.TreeSet;
  * the length of the business hours, so "2 business days" from Wednesday 10:00 is Friday 10:00, and
  * from Friday evening it is Tuesday at closing.
  *
+ * <p>The same hours say when the staff of a pool process the threads addressed to its clinicians by
+ * name ({@link #isOpen}, {@link ThreadAccess#staffSide}).
+ *
  * <p>Time is counted on the wall clock of each day (a day of a daylight-saving change is as long as
  * any other), so a due time keeps its local time of day across the change. Pure: no clock, no
  * configuration reads; {@link TurnaroundPolicy} builds it from the configuration.
@@ -97,6 +100,16 @@ public final class BusinessCalendar {
   public boolean isBusinessDay(LocalDate day) {
     DayOfWeek dow = day.getDayOfWeek();
     return dow != DayOfWeek.SATURDAY && dow != DayOfWeek.SUNDAY && !holidays.contains(day);
+  }
+
+  /**
+   * Whether the hospital is open at {@code at}: a business day, from opening (included) to closing
+   * (excluded), on the wall clock of the hospital's zone.
+   */
+  public boolean isOpen(Instant at) {
+    LocalDateTime local = LocalDateTime.ofInstant(at, zone);
+    LocalTime time = local.toLocalTime();
+    return isBusinessDay(local.toLocalDate()) && !time.isBefore(opens) && time.isBefore(closes);
   }
 
   /** When a message arriving at {@code arrival} is due: {@code days} business days of time. */

@@ -3,6 +3,7 @@ package org.patientportal.messaging.control;
 import jakarta.ejb.SessionContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.patientportal.care.boundary.Addressing;
@@ -12,7 +13,9 @@ import org.patientportal.identity.entity.Roles;
 /**
  * The caller's authority over threads, built one way for every messaging boundary: the roles the
  * container gives them, their pools and the colleagues they cover (each looked up when first
- * asked), and whom each thread was forwarded to.
+ * asked), whom each thread was forwarded to, and, for staff, the clinicians of their pools whose
+ * threads they process while the hospital is open (its business calendar, {@link
+ * TurnaroundPolicy#calendar()}, on the injectable clock).
  */
 @ApplicationScoped
 public class Readers {
@@ -20,12 +23,37 @@ public class Readers {
   @Inject CareDirectory care;
   @Inject Addressing addressing;
   @Inject ThreadQueries threads;
+  @Inject TurnaroundPolicy turnaround;
+  @Inject Clock clock;
 
+  /** Who may read, list and work which thread: every rule of {@link ThreadAccess}. */
   public ThreadAccess of(SessionContext session) {
     String me = session.getCallerPrincipal().getName();
-    Set<String> roles =
-        Roles.ALL.stream().filter(session::isCallerInRole).collect(Collectors.toSet());
-    return new ThreadAccess(me, roles, () -> care.poolsOf(me), () -> addressing.coveredBy(me))
-        .withForwards(threads::forwardAddresses);
+    return new ThreadAccess(
+            me, roles(session), () -> care.poolsOf(me), () -> addressing.coveredBy(me))
+        .withForwards(threads::forwardAddresses)
+        .withPoolStaff(
+            this::businessHours, () -> care.cliniciansStaffedBy(me), care::poolCodesCaringFor);
+  }
+
+  /**
+   * Who may claim, release and assign a thread: the thread's own care team, which is its pool's or
+   * addressed clinician's members (a staff member of it in business hours too), or whom it was
+   * given to; a cover or a forward lets one read and answer a thread, not take it.
+   */
+  public ThreadAccess handlerOf(SessionContext session) {
+    String me = session.getCallerPrincipal().getName();
+    return new ThreadAccess(me, roles(session), () -> care.poolsOf(me))
+        .withPoolStaff(
+            this::businessHours, () -> care.cliniciansStaffedBy(me), care::poolCodesCaringFor);
+  }
+
+  /** Whether the hospital is open now. */
+  boolean businessHours() {
+    return turnaround.calendar().isOpen(clock.instant());
+  }
+
+  private static Set<String> roles(SessionContext session) {
+    return Roles.ALL.stream().filter(session::isCallerInRole).collect(Collectors.toSet());
   }
 }

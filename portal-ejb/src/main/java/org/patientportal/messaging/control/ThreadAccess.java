@@ -1,9 +1,12 @@
 package org.patientportal.messaging.control;
 
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.patientportal.care.entity.CareRecipient;
@@ -20,14 +23,18 @@ import org.patientportal.messaging.entity.ThreadStatus;
  * or staff member). Anyone else (other patients, proxies without a grant, communications, auditors,
  * admins) sees nothing. A clinician covering today for an absent colleague is also on the care
  * team's side of the colleague's <em>open</em> threads addressed to the colleague by name ({@link
- * #coverSide}). A clinician a thread was forwarded to by name, and a clinician or staff member of a
- * pool it was forwarded to, are on its care team's side too ({@link #forwardedSide}). The
- * boundaries ask this; they audit and refuse.
+ * #coverSide}). In the hospital's business hours, a staff member of a pool is on the care team's
+ * side of the <em>open</em> threads addressed by name to a clinician of that pool, when the pool
+ * cares for the thread's patient ({@link #staffSide}): the staff process the clinicians' messages
+ * (the hospital's email guidelines). A clinician a thread was forwarded to by name, and a clinician
+ * or staff member of a pool it was forwarded to, are on its care team's side too ({@link
+ * #forwardedSide}). The boundaries ask this; they audit and refuse.
  *
  * <p>The reader's pools are asked for at most once, and only when a pool's thread is in question
  * and the reader holds a role that works pools, so a check adds no query where none is needed; the
  * same for the colleagues the reader covers for, asked only about a thread addressed to another
- * clinician.
+ * clinician, and for the clinicians a staff member processes for (and the clock), asked only by a
+ * staff member about an open thread addressed to a clinician.
  */
 public final class ThreadAccess {
 
@@ -38,6 +45,10 @@ public final class ThreadAccess {
   private Collection<String> pools;
   private Collection<String> covered;
   private Function<Long, ? extends Collection<String>> forwardsOf = id -> List.of();
+  private BooleanSupplier businessHours = () -> false;
+  private Supplier<? extends Map<String, ? extends Collection<String>>> staffedClinicians = Map::of;
+  private Function<String, ? extends Collection<String>> poolsCaringFor = patient -> List.of();
+  private Map<String, ? extends Collection<String>> staffed;
 
   /**
    * @param reader the caller's username
@@ -76,6 +87,25 @@ public final class ThreadAccess {
     return this;
   }
 
+  /**
+   * Lets a staff member process the pools' clinicians' threads in business hours ({@link
+   * #staffSide}).
+   *
+   * @param businessHours whether the hospital is open now (asked at most once)
+   * @param staffedClinicians for each clinician of a pool the reader works as staff, the codes of
+   *     those pools (asked at most once, only in business hours)
+   * @param poolsCaringFor the codes of the pools that care for a patient
+   */
+  public ThreadAccess withPoolStaff(
+      BooleanSupplier businessHours,
+      Supplier<? extends Map<String, ? extends Collection<String>>> staffedClinicians,
+      Function<String, ? extends Collection<String>> poolsCaringFor) {
+    this.businessHours = Objects.requireNonNull(businessHours, "business hours");
+    this.staffedClinicians = Objects.requireNonNull(staffedClinicians, "staffed clinicians");
+    this.poolsCaringFor = Objects.requireNonNull(poolsCaringFor, "pools caring for");
+    return this;
+  }
+
   public String reader() {
     return reader;
   }
@@ -102,7 +132,8 @@ public final class ThreadAccess {
     boolean addressed;
     if (thread.getRecipientKind() == RecipientKind.USER) {
       addressed =
-          hasRole(Roles.CLINICIAN) && (thread.getRecipient().equals(reader) || coverSide(thread));
+          (hasRole(Roles.CLINICIAN) && (thread.getRecipient().equals(reader) || coverSide(thread)))
+              || staffSide(thread);
     } else {
       addressed = worksPools() && pools().contains(thread.getRecipient());
     }
@@ -147,6 +178,37 @@ public final class ThreadAccess {
       covered = hasRole(Roles.CLINICIAN) ? coveredByReader.get() : List.of();
     }
     return covered;
+  }
+
+  /**
+   * The thread is open and addressed by name to a clinician of a pool the reader (a staff member)
+   * works as staff, that pool cares for the thread's patient, and it is business hours now. Outside
+   * them, the thread is the reader's only by another rule (given to them, forwarded to their pool).
+   */
+  public boolean staffSide(MessageThread thread) {
+    if (!hasRole(Roles.STAFF)
+        || thread.getRecipientKind() != RecipientKind.USER
+        || thread.getStatus() != ThreadStatus.OPEN) {
+      return false;
+    }
+    Collection<String> pools = staffed().get(thread.getRecipient());
+    if (pools == null || pools.isEmpty()) {
+      return false;
+    }
+    return !Collections.disjoint(pools, poolsCaringFor.apply(thread.getPatient()));
+  }
+
+  /**
+   * The clinicians whose open threads the reader processes now as a staff member, each with the
+   * codes of the reader's pools they work (asked for once; none outside business hours, and none
+   * for a reader who is not staff).
+   */
+  public Map<String, ? extends Collection<String>> staffed() {
+    if (staffed == null) {
+      staffed =
+          hasRole(Roles.STAFF) && businessHours.getAsBoolean() ? staffedClinicians.get() : Map.of();
+    }
+    return staffed;
   }
 
   /** Whether the reader's role lets them work a pool's queue at all. */

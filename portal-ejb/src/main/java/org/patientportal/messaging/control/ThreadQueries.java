@@ -50,18 +50,21 @@ public class ThreadQueries {
    * activity and id, and whether more follow. The visibility rule is {@link ThreadAccess}'s,
    * written into the query: a patient's own threads; threads addressed to the reader as a
    * clinician; threads addressed to a pool the reader works as a clinician or staff member; the
-   * open threads of the clinicians the reader covers for today. Nothing else is read.
+   * open threads of the clinicians the reader covers for today; in business hours, for a staff
+   * member, the open threads addressed to the clinicians of their pools, of the patients those
+   * pools care for. Nothing else is read.
    *
    * <p>The rule is a union of <em>branches</em>, one per index range: the patient's threads (index
    * on patient, last activity, id), and for the care team one per recipient (the reader, each pool,
-   * each colleague covered for) and status (index on recipient kind, recipient, status, last
-   * activity, id). Each branch reads at most {@code size + 1} rows in index order from the cursor
-   * on; the rows are merged here. One query with {@code or} and {@code in} over all recipients
-   * would make the database read every matching row of every pool and sort them to return 26; the
-   * branches read 26 each. The merge is exact: a thread among the first {@code size + 1} of the
-   * union is among the first {@code size + 1} of its own branch. The branches return keys only (id
-   * and last activity, read from the index); the page's threads are then loaded by id in one query,
-   * so a clinician on several pools builds 25 threads, not 25 per branch.
+   * each colleague covered for, each clinician a staff member processes for) and status (index on
+   * recipient kind, recipient, status, last activity, id). Each branch reads at most {@code size +
+   * 1} rows in index order from the cursor on; the rows are merged here. One query with {@code or}
+   * and {@code in} over all recipients would make the database read every matching row of every
+   * pool and sort them to return 26; the branches read 26 each. The merge is exact: a thread among
+   * the first {@code size + 1} of the union is among the first {@code size + 1} of its own branch.
+   * The branches return keys only (id and last activity, read from the index); the page's threads
+   * are then loaded by id in one query, so a clinician on several pools builds 25 threads, not 25
+   * per branch.
    *
    * @param tokens the blind-index tokens every thread must hold (the search), or none
    */
@@ -152,39 +155,57 @@ public class ThreadQueries {
                 query.box() == Box.SENT ? Range.SENT : Range.PATIENT,
                 reader.reader(),
                 null,
-                query.status()));
+                query.status(),
+                null));
       }
       return branches;
     }
     if (patient) {
-      branches.add(new Branch(Range.PATIENT, reader.reader(), null, query.status()));
+      branches.add(new Branch(Range.PATIENT, reader.reader(), null, query.status(), null));
     }
     if (reader.worksPools()) {
       List<ThreadStatus> statuses =
           query.status() == null ? List.of(ThreadStatus.values()) : List.of(query.status());
       for (ThreadStatus status : statuses) {
         if (reader.hasRole(Roles.CLINICIAN)) {
-          branches.add(new Branch(Range.CARE, reader.reader(), RecipientKind.USER, status));
+          branches.add(new Branch(Range.CARE, reader.reader(), RecipientKind.USER, status, null));
         }
         for (String pool : reader.pools()) {
-          branches.add(new Branch(Range.CARE, pool, RecipientKind.POOL, status));
+          branches.add(new Branch(Range.CARE, pool, RecipientKind.POOL, status, null));
         }
         // threads given to the reader by a colleague (index on assignee, status, activity, id)
-        branches.add(new Branch(Range.ASSIGNEE, reader.reader(), null, status));
+        branches.add(new Branch(Range.ASSIGNEE, reader.reader(), null, status, null));
         // threads forwarded to the reader or to a pool they work (index on the forward's
         // recipient)
         if (reader.hasRole(Roles.CLINICIAN)) {
-          branches.add(new Branch(Range.FORWARD, reader.reader(), RecipientKind.USER, status));
+          branches.add(
+              new Branch(Range.FORWARD, reader.reader(), RecipientKind.USER, status, null));
         }
         for (String pool : reader.pools()) {
-          branches.add(new Branch(Range.FORWARD, pool, RecipientKind.POOL, status));
+          branches.add(new Branch(Range.FORWARD, pool, RecipientKind.POOL, status, null));
         }
       }
-      if (reader.hasRole(Roles.CLINICIAN)
-          && (query.status() == null || query.status() == ThreadStatus.OPEN)) {
+      if (query.status() == null || query.status() == ThreadStatus.OPEN) {
         // a cover works the open threads of each colleague they cover for today: one range each
-        for (String absent : reader.covered()) {
-          branches.add(new Branch(Range.CARE, absent, RecipientKind.USER, ThreadStatus.OPEN));
+        if (reader.hasRole(Roles.CLINICIAN)) {
+          for (String absent : reader.covered()) {
+            branches.add(
+                new Branch(Range.CARE, absent, RecipientKind.USER, ThreadStatus.OPEN, null));
+          }
+        }
+        // in business hours, staff process the open threads of their pools' clinicians, of the
+        // patients those pools care for: one range per clinician and pool (none after hours)
+        for (Map.Entry<String, ? extends java.util.Collection<String>> clinician :
+            reader.staffed().entrySet()) {
+          for (String pool : clinician.getValue()) {
+            branches.add(
+                new Branch(
+                    Range.STAFFED,
+                    clinician.getKey(),
+                    RecipientKind.USER,
+                    ThreadStatus.OPEN,
+                    pool));
+          }
         }
       }
     }
@@ -201,6 +222,11 @@ public class ThreadQueries {
   private enum Range {
     PATIENT("t.patient = :who"),
     CARE("t.recipientKind = :kind and t.recipient = :who and t.status = :status"),
+    // a clinician's threads of a status, of the patients one pool cares for
+    STAFFED(
+        "t.recipientKind = :kind and t.recipient = :who and t.status = :status"
+            + " and exists (select p.id from CarePool p join p.patients pt"
+            + " where p.code = :pool and pt = t.patient)"),
     ASSIGNEE("t.assignee = :who"),
     FORWARD(
         "t.id in (select f.threadId from ThreadForward f where f.recipientKind = :kind"
@@ -214,8 +240,12 @@ public class ThreadQueries {
     }
   }
 
-  /** One index range of the visibility rule: a patient's threads, or a recipient's of a status. */
-  private record Branch(Range range, String who, RecipientKind kind, ThreadStatus status) {}
+  /**
+   * One index range of the visibility rule: a patient's threads, or a recipient's of a status (of
+   * the patients {@code pool} cares for, where it names one).
+   */
+  private record Branch(
+      Range range, String who, RecipientKind kind, ThreadStatus status, String pool) {}
 
   private TypedQuery<Object[]> branchQuery(
       String me, Branch branch, ThreadListQuery query, List<Long> tokens) {
@@ -296,6 +326,9 @@ public class ThreadQueries {
     }
     if (branch.status() != null) {
       q.setParameter("status", branch.status());
+    }
+    if (branch.pool() != null) {
+      q.setParameter("pool", branch.pool());
     }
     if (query.category() != null) {
       q.setParameter("category", query.category());

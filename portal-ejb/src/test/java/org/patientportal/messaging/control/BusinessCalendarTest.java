@@ -92,6 +92,38 @@ class BusinessCalendarTest {
     assertEquals(local("2026-11-09T17:00"), calendar.halfway(local("2026-11-06T18:45"), 2));
   }
 
+  /** When the hospital is open (staff process the pool's clinicians' threads then). */
+  @ParameterizedTest(name = "{0} in New York: open {1}")
+  @CsvSource({
+    // a Wednesday: from opening (included) to closing (excluded)
+    "2026-11-04T07:59:59, false",
+    "2026-11-04T08:00, true",
+    "2026-11-04T12:30, true",
+    "2026-11-04T16:59:59, true",
+    "2026-11-04T17:00, false",
+    "2026-11-04T23:30, false",
+    // Saturday and Sunday at noon
+    "2026-11-07T12:00, false",
+    "2026-11-08T12:00, false",
+    // Thanksgiving (a holiday) at noon, and the Friday after it
+    "2026-11-26T12:00, false",
+    "2026-11-27T12:00, true",
+  })
+  void openInBusinessHoursOfBusinessDaysOnly(String at, boolean open) {
+    assertEquals(open, calendar.isOpen(local(at)));
+  }
+
+  @Test
+  void openingHoursAreTheHospitalsWallClock() {
+    // 14:00Z on a Wednesday is 09:00 in New York (open) and 23:00 in Tokyo (closed)
+    Instant at = Instant.parse("2026-11-04T14:00:00Z");
+    assertTrue(calendar.isOpen(at));
+    assertFalse(BusinessCalendar.parse("Asia/Tokyo", "08:00-17:00", "").isOpen(at));
+    // the first Monday of summer time: 08:30 EDT is 12:30Z (it would be 13:30Z in winter)
+    assertTrue(calendar.isOpen(Instant.parse("2026-03-09T12:30:00Z")));
+    assertFalse(calendar.isOpen(Instant.parse("2026-03-09T11:30:00Z")));
+  }
+
   @Test
   void weekendsAndHolidaysAreNoBusinessDays() {
     assertTrue(calendar.isBusinessDay(LocalDate.parse("2026-11-25")));

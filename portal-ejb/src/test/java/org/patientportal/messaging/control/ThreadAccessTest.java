@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -209,6 +210,140 @@ class ThreadAccessTest {
         Arguments.of("dr.chen", Set.of(Roles.PATIENT), Set.of("cardiology"), false),
         Arguments.of("chris.jones", Set.of(Roles.PROXY), Set.of("cardiology"), false),
         Arguments.of("audit.kim", Set.of(Roles.AUDITOR), Set.of("cardiology"), false));
+  }
+
+  /**
+   * Staff process the pool's clinicians' threads in business hours: nurse.lee (staff of the breast
+   * pool, which cares for pat.jones) and dr.smith's thread to her by name. Each row: the reader,
+   * roles, the clinicians of the pools they staff (with those pools), the pools caring for the
+   * patient, whether it is business hours, whether the thread is open, and whether the reader is on
+   * the care team's side of it.
+   */
+  static Stream<Arguments> staffTable() {
+    Map<String, Set<String>> breast = Map.of("dr.smith", Set.of(POOL), "dr.chen", Set.of(POOL));
+    return Stream.of(
+        // in business hours, an open thread: in
+        Arguments.of("nurse.lee", Set.of(Roles.STAFF), breast, Set.of(POOL), true, true, true),
+        // after hours, on a weekend or a holiday (the calendar says closed): out
+        Arguments.of("nurse.lee", Set.of(Roles.STAFF), breast, Set.of(POOL), false, true, false),
+        // a done thread: out, even in business hours
+        Arguments.of("nurse.lee", Set.of(Roles.STAFF), breast, Set.of(POOL), true, false, false),
+        // staff of another pool (dr.smith is not one of its clinicians): out
+        Arguments.of(
+            "nurse.kay",
+            Set.of(Roles.STAFF),
+            Map.of("dr.heart", Set.of("cardiology")),
+            Set.of(POOL),
+            true,
+            true,
+            false),
+        // dr.smith is in nurse.kay's pool too, but that pool does not care for pat.jones: out
+        Arguments.of(
+            "nurse.kay",
+            Set.of(Roles.STAFF),
+            Map.of("dr.smith", Set.of("cardiology")),
+            Set.of(POOL),
+            true,
+            true,
+            false),
+        // the clinician is not a member of the reader's pool: out
+        Arguments.of(
+            "nurse.lee",
+            Set.of(Roles.STAFF),
+            Map.of("dr.chen", Set.of(POOL)),
+            Set.of(POOL),
+            true,
+            true,
+            false),
+        // only the staff role processes: a clinician colleague does not (cover is their rule),
+        // nor a patient, a proxy or an auditor, whatever the tables say
+        Arguments.of("dr.chen", Set.of(Roles.CLINICIAN), breast, Set.of(POOL), true, true, false),
+        Arguments.of("sam.rivera", Set.of(Roles.PATIENT), breast, Set.of(POOL), true, true, false),
+        Arguments.of("chris.jones", Set.of(Roles.PROXY), breast, Set.of(POOL), true, true, false),
+        Arguments.of("audit.kim", Set.of(Roles.AUDITOR), breast, Set.of(POOL), true, true, false));
+  }
+
+  @ParameterizedTest(name = "{0} {1} staffing {2}, patient in {3}: hours {4}, open {5} -> {6}")
+  @MethodSource("staffTable")
+  void staffProcessTheirPoolsCliniciansOpenThreadsInBusinessHours(
+      String reader,
+      Set<String> roles,
+      Map<String, Set<String>> staffed,
+      Set<String> caring,
+      boolean hours,
+      boolean open,
+      boolean in) {
+    MessageThread thread = thread(RecipientKind.USER, "dr.smith");
+    if (!open) {
+      thread.markDone("dr.smith", Instant.parse("2026-11-26T12:00:00Z"));
+    }
+    ThreadAccess access =
+        new ThreadAccess(reader, roles, () -> Set.of(POOL))
+            .withPoolStaff(
+                () -> hours,
+                () -> staffed,
+                patient -> {
+                  assertEquals("pat.jones", patient);
+                  return caring;
+                });
+    assertEquals(in, access.staffSide(thread), "staff side");
+    assertEquals(in, access.careSide(thread), "care side");
+    assertEquals(
+        in || roles.contains(Roles.PATIENT) && reader.equals("pat.jones"), access.mayRead(thread));
+    // the queue lists the clinicians' open threads only when the rule can let one in
+    assertEquals(
+        roles.contains(Roles.STAFF) && hours ? staffed.keySet() : Set.of(),
+        access.staffed().keySet());
+  }
+
+  @Test
+  void staffKeepWhatAnotherRuleGivesThemAfterHours() {
+    MessageThread given = thread(RecipientKind.USER, "dr.smith");
+    given.assign("nurse.lee", org.patientportal.care.entity.PoolRole.STAFF);
+    ThreadAccess afterHours =
+        new ThreadAccess("nurse.lee", Set.of(Roles.STAFF), () -> Set.of(POOL))
+            .withPoolStaff(() -> false, () -> Map.of("dr.smith", Set.of(POOL)), p -> Set.of(POOL));
+    assertEquals("C", sides(afterHours, given), "claimed by or given to her");
+    assertEquals(false, afterHours.staffSide(given));
+    assertEquals("C", sides(afterHours, TO_POOL), "her pool's own threads at any hour");
+    ThreadAccess forwarded =
+        new ThreadAccess("nurse.lee", Set.of(Roles.STAFF), () -> Set.of(POOL))
+            .withPoolStaff(() -> false, () -> Map.of("dr.smith", Set.of(POOL)), p -> Set.of(POOL))
+            .withForwards(id -> List.of("pool:" + POOL));
+    assertEquals("C", sides(forwarded, TO_CLINICIAN), "forwarded to her pool");
+  }
+
+  @Test
+  void theClockAndTheStaffedCliniciansAreAskedOnlyWhenAStaffMemberChecksAClinicansOpenThread() {
+    AtomicInteger hours = new AtomicInteger();
+    AtomicInteger clinicians = new AtomicInteger();
+    AtomicInteger caring = new AtomicInteger();
+    java.util.function.Function<Set<String>, ThreadAccess> reader =
+        roles ->
+            new ThreadAccess("nurse.lee", roles, () -> Set.of(POOL))
+                .withPoolStaff(
+                    () -> {
+                      hours.incrementAndGet();
+                      return true;
+                    },
+                    () -> {
+                      clinicians.incrementAndGet();
+                      return Map.of("dr.smith", Set.of(POOL));
+                    },
+                    p -> {
+                      caring.incrementAndGet();
+                      return Set.of(POOL);
+                    });
+    ThreadAccess patient = reader.apply(Set.of(Roles.PATIENT));
+    patient.mayRead(TO_CLINICIAN);
+    patient.staffed();
+    ThreadAccess staff = reader.apply(Set.of(Roles.STAFF));
+    staff.mayRead(TO_POOL);
+    assertEquals(0, hours.get() + clinicians.get() + caring.get(), "nothing asked");
+    assertTrue(staff.mayRead(TO_CLINICIAN));
+    assertTrue(staff.careSide(TO_CLINICIAN));
+    assertEquals(1, hours.get(), "the clock once");
+    assertEquals(1, clinicians.get(), "the clinicians once");
   }
 
   private static MessageThread thread(RecipientKind kind, String recipient) {

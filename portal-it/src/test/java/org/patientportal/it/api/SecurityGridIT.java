@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.patientportal.it.support.Hospital;
 import org.patientportal.it.support.Messages;
 import org.patientportal.it.support.Portal;
 
@@ -35,8 +36,10 @@ import org.patientportal.it.support.Portal;
  * not grow with time across nodes or deployments).
  *
  * <p>One thread, from pat.jones to dr.smith alone, is the subject of the thread calls, so the
- * Breast Oncology pool's other members are outsiders to it: it does not exist for them (404). A
- * role that may never make a call is answered 403.
+ * Breast Oncology pool's other clinician is an outsider to it: it does not exist for him (404). Its
+ * staff member processes it while it is open in the hospital's business hours, and not otherwise: a
+ * cell {@code 404~200} is the status outside business hours, then inside them ({@link
+ * Hospital#openNow}, asked at each call). A role that may never make a call is answered 403.
  */
 class SecurityGridIT {
 
@@ -65,51 +68,54 @@ class SecurityGridIT {
    */
   static final String TABLE =
       """
-      call                                                  | 404 names     | pat sam chris smith chen lee comms kim ito
-      GET /me                                               | -             | 200 200 200   200   200  200 200   200 200
-      GET /me/access-log                                    | -             | 200 200 403   403   403  403 403   403 403
-      GET /messaging/guidelines                             | -             | 200 200 200   200   200  200 200   200 200
-      POST /messaging/guidelines/acceptance                 | -             | 204 204 403   403   403  403 403   403 403
-      GET /messaging/recipients                             | -             | 200 200 403   403   403  403 403   403 403
-      GET /threads                                          | -             | 200 200 200   200   200  200 200   200 200
-      POST /threads                                         | patient       | 201 201 404   201   201  403 403   403 403
-      GET /threads/{thread}                                 | thread        | 200 404 404   200   404  404 404   404 404
-      POST /threads/{thread}/messages                       | thread        | 201 404 404   201   404  404 404   404 404
-      GET /threads/{thread}/receipts                        | thread        | 200 404 404   200   404  404 404   404 404
-      GET /threads/{thread}/attachments/{attachment}        | attachment    | 200 404 404   200   404  404 404   404 404
-      POST /threads/{thread}/done                           | thread        | 403 403 403   204   404  404 403   403 403
-      POST /threads/{thread}/claim                          | thread        | 403 403 403   204   404  404 403   403 403
-      POST /threads/{thread}/release                        | thread        | 403 403 403   204   404  404 403   403 403
-      POST /threads/{thread}/assignment                     | thread        | 403 403 403   204   404  404 403   403 403
-      POST /threads/{thread}/filing                         | thread        | 403 403 403   201   404  403 403   403 403
-      GET /patients/pat.jones/record                        | -             | 403 403 403   200   200  200 403   403 403
-      GET /threads/unread-count                             | -             | 200 200 200   200   200  200 200   200 200
-      POST /threads/{thread}/archive                        | thread        | 204 404 404   403   404  404 404   404 404
-      DELETE /threads/{thread}/archive                      | thread        | 204 404 404   403   404  404 404   404 404
-      POST /threads/{thread}/reopen                         | thread        | 403 404 403   204   404  404 403   403 403
-      GET /me/templates                                     | -             | 403 403 403   200   200  200 403   403 403
-      POST /me/templates                                    | -             | 403 403 403   201   201  201 403   403 403
-      GET /audit?patient=pat.jones&size=5                   | -             | 403 403 403   403   403  403 403   200 403
-      GET:text/csv /audit?patient=pat.jones                 | -             | 403 403 403   403   403  403 403   200 403
-      GET:application/fhir+json /audit?patient=pat.jones    | -             | 403 403 403   403   403  403 403   200 403
-      GET /audit/verify                                     | -             | 403 403 403   403   403  403 403   200 403
-      GET /audit/reports/activity                           | -             | 403 403 403   403   403  403 403   200 403
-      GET /audit/reports/unusual-access                     | -             | 403 403 403   403   403  403 403   200 403
-      POST /audit/keycloak-events/import                    | -             | 403 403 403   403   403  403 403   200 200
-      GET /admin/keys                                       | -             | 403 403 403   403   403  403 403   403 200
-      POST /admin/keys/rotation                             | -             | 403 403 403   403   403  403 403   403 200
-      GET /admin/teams                                      | -             | 403 403 403   403   403  403 403   403 200
-      POST /admin/teams                                     | -             | 403 403 403   403   403  403 403   403 201
-      GET /me/away                                          | -             | 403 403 403   200   200  403 403   403 403
-      POST /me/away                                         | -             | 403 403 403   400   400  403 403   403 403
-      GET /requests                                         | -             | 200 200 200   200   200  200 403   403 403
-      POST /requests                                        | patient       | 201 201 404   201   201  201 403   403 403
+      call                                                 | 404 names     | pat sam chris smith chen lee     comms kim ito
+      GET /me                                              | -             | 200 200 200   200   200  200     200   200 200
+      GET /me/access-log                                   | -             | 200 200 403   403   403  403     403   403 403
+      GET /messaging/guidelines                            | -             | 200 200 200   200   200  200     200   200 200
+      POST /messaging/guidelines/acceptance                | -             | 204 204 403   403   403  403     403   403 403
+      GET /messaging/recipients                            | -             | 200 200 403   403   403  403     403   403 403
+      GET /threads                                         | -             | 200 200 200   200   200  200     200   200 200
+      POST /threads                                        | patient       | 201 201 404   201   201  403     403   403 403
+      GET /threads/{thread}                                | thread        | 200 404 404   200   404  404~200 404   404 404
+      POST /threads/{thread}/messages                      | thread        | 201 404 404   201   404  404~201 404   404 404
+      GET /threads/{thread}/receipts                       | thread        | 200 404 404   200   404  404~200 404   404 404
+      GET /threads/{thread}/attachments/{attachment}       | attachment    | 200 404 404   200   404  404~200 404   404 404
+      POST /threads/{thread}/done                          | thread        | 403 403 403   204   404  404     403   403 403
+      POST /threads/{thread}/claim                         | thread        | 403 403 403   204   404  404     403   403 403
+      POST /threads/{thread}/release                       | thread        | 403 403 403   204   404  404     403   403 403
+      POST /threads/{thread}/assignment                    | thread        | 403 403 403   204   404  404     403   403 403
+      POST /threads/{thread}/filing                        | thread        | 403 403 403   201   404  403     403   403 403
+      GET /patients/pat.jones/record                       | -             | 403 403 403   200   200  200     403   403 403
+      GET /threads/unread-count                            | -             | 200 200 200   200   200  200     200   200 200
+      POST /threads/{thread}/archive                       | thread        | 204 404 404   403   404  404     404   404 404
+      DELETE /threads/{thread}/archive                     | thread        | 204 404 404   403   404  404     404   404 404
+      POST /threads/{thread}/reopen                        | thread        | 403 404 403   204   404  404~204 403   403 403
+      GET /me/templates                                    | -             | 403 403 403   200   200  200     403   403 403
+      POST /me/templates                                   | -             | 403 403 403   201   201  201     403   403 403
+      GET /audit?patient=pat.jones&size=5                  | -             | 403 403 403   403   403  403     403   200 403
+      GET:text/csv /audit?patient=pat.jones                | -             | 403 403 403   403   403  403     403   200 403
+      GET:application/fhir+json /audit?patient=pat.jones   | -             | 403 403 403   403   403  403     403   200 403
+      GET /audit/verify                                    | -             | 403 403 403   403   403  403     403   200 403
+      GET /audit/reports/activity                          | -             | 403 403 403   403   403  403     403   200 403
+      GET /audit/reports/unusual-access                    | -             | 403 403 403   403   403  403     403   200 403
+      POST /audit/keycloak-events/import                   | -             | 403 403 403   403   403  403     403   200 200
+      GET /admin/keys                                      | -             | 403 403 403   403   403  403     403   403 200
+      POST /admin/keys/rotation                            | -             | 403 403 403   403   403  403     403   403 200
+      GET /admin/teams                                     | -             | 403 403 403   403   403  403     403   403 200
+      POST /admin/teams                                    | -             | 403 403 403   403   403  403     403   403 201
+      GET /me/away                                         | -             | 403 403 403   200   200  403     403   403 403
+      POST /me/away                                        | -             | 403 403 403   400   400  403     403   403 403
+      GET /requests                                        | -             | 200 200 200   200   200  200     403   403 403
+      POST /requests                                       | patient       | 201 201 404   201   201  201     403   403 403
       """;
 
   static final List<Row> GRID = parse(TABLE);
 
-  /** One endpoint: method (and the media type asked for), path, what a refusal names, statuses. */
-  record Row(String method, String accept, String path, String refused, List<Integer> statuses) {
+  /**
+   * One endpoint: method (and the media type asked for), path, what a refusal names, statuses (each
+   * a status, or the statuses outside and inside business hours: {@code 404~200}).
+   */
+  record Row(String method, String accept, String path, String refused, List<String> statuses) {
 
     String resolvedPath() {
       return path.replace("{thread}", Long.toString(thread))
@@ -150,8 +156,8 @@ class SecurityGridIT {
       String[] cells = line.split("\\|");
       String[] call = cells[0].strip().split("\\s+");
       String[] method = call[0].split(":", 2);
-      List<Integer> statuses =
-          Stream.of(cells[2].strip().split("\\s+")).map(Integer::valueOf).toList();
+      List<String> statuses = List.of(cells[2].strip().split("\\s+"));
+      statuses.forEach(SecurityGridIT::status);
       if (statuses.size() != USERS.size()) {
         throw new IllegalArgumentException(line + ": one status per user");
       }
@@ -196,10 +202,20 @@ class SecurityGridIT {
     return cells.stream();
   }
 
+  /** The status a cell says now: {@code 404}, or {@code 404~200} by the hospital's hours. */
+  static int status(String cell) {
+    String[] byHours = cell.split("~");
+    if (byHours.length > 2) {
+      throw new IllegalArgumentException(cell + ": a status, or two separated by ~");
+    }
+    return Integer.parseInt(byHours.length == 2 && Hospital.openNow() ? byHours[1] : byHours[0]);
+  }
+
   @ParameterizedTest(name = "{0} by {1}: {2}")
   @MethodSource("cells")
-  void eachUserGetsWhatTheGridSays(Row row, String user, int expected) {
+  void eachUserGetsWhatTheGridSays(Row row, String user, String cell) {
     Set<Long> before = deniedSeqs(user);
+    int expected = status(cell);
     HttpResponse<String> response = call(row, user);
     assertEquals(expected, response.statusCode(), row + " by " + user + ": " + response.body());
     List<JsonNode> denied = newDenied(user, before);

@@ -13,6 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
 import org.patientportal.it.support.Browser;
+import org.patientportal.it.support.Hospital;
 import org.patientportal.it.support.Messages;
 import org.patientportal.it.support.Portal;
 
@@ -58,12 +59,16 @@ class MessagingPagesIT {
     "sam.rivera, inbox,     compose,   forbidden, notfound",
     "dr.smith,   queue,     forbidden, queue,     thread",
     "dr.chen,    queue,     forbidden, queue,     notfound",
-    "nurse.lee,  queue,     forbidden, queue,     notfound",
+    // staff: the thread to dr.smith is theirs in business hours (StaffHoursApiIT), else unknown
+    "nurse.lee,  queue,     forbidden, queue,     notfound~thread",
     "audit.kim,  forbidden, forbidden, forbidden, forbidden",
     "comms.diaz, forbidden, forbidden, forbidden, forbidden"
   })
   void eachRoleSeesOnlyItsPages(
-      String user, String inbox, String compose, String queue, String threadPage) {
+      String user, String inbox, String compose, String queue, String threadCell) {
+    // "closed~open": what the page is outside and inside the hospital's business hours
+    String threadPage =
+        threadCell.contains("~") ? threadCell.split("~")[Hospital.openNow() ? 1 : 0] : threadCell;
     Instant before = Instant.now().minusSeconds(2);
     try (Browser browser = new Browser("en")) {
       browser.signIn(user);

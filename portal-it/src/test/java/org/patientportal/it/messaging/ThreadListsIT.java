@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.patientportal.it.support.Hospital;
 import org.patientportal.it.support.Messages;
 import org.patientportal.it.support.Portal;
 
@@ -92,8 +93,10 @@ class ThreadListsIT {
     assertEquals(List.of(sams, billing, appointment), listed("unread=true&q=" + word, "dr.smith"));
     assertEquals(List.of(sams, pooled), listed("unread=true&q=" + word, "dr.chen"));
 
-    // the staff member's queue for one patient
-    assertEquals(List.of(pooled), listed("patient=pat.jones&q=" + word, "nurse.lee"));
+    // the staff member's queue for one patient (in business hours with dr.smith's open ones)
+    assertEquals(
+        Hospital.openNow() ? List.of(pooled, appointment) : List.of(pooled),
+        listed("patient=pat.jones&q=" + word, "nurse.lee"));
     assertEquals(List.of(sams), listed("patient=sam.rivera&q=" + word, "nurse.lee"));
 
     // by age: last active before a time, or from it
@@ -121,7 +124,10 @@ class ThreadListsIT {
     // dr.chen sees the pool's threads, not one addressed to dr.smith alone
     assertEquals(List.of(sams), listed("q=" + enc("medicación " + word), "dr.chen"));
     assertEquals(List.of(sams, mine), listed("q=" + enc("medicación " + word), "dr.smith"));
-    assertEquals(List.of(sams, other), listed("q=" + word, "nurse.lee"));
+    // staff: the pool's threads, and in business hours its clinicians' open ones
+    assertEquals(
+        Hospital.openNow() ? List.of(sams, other, mine) : List.of(sams, other),
+        listed("q=" + word, "nurse.lee"));
     // roles without threads find nothing
     assertEquals(List.of(), listed("q=" + word, "audit.kim"));
     assertEquals(List.of(), listed("q=" + word, "comms.diaz"));

@@ -7,18 +7,24 @@ import jakarta.faces.context.FacesContext;
 import java.util.Locale;
 import java.util.Set;
 import org.patientportal.shared.entity.DomainException;
+import org.patientportal.shared.entity.ForbiddenException;
 import org.patientportal.shared.entity.InvalidInputException;
 
 /**
  * Shows a refusal of the domain on a form, in the view's language: next to each field it is about
  * when the form has that field (the input marked invalid, what the user typed kept), else above the
- * form; and a summary saying nothing was sent.
+ * form; and a summary saying nothing was sent. A refusal for lack of authority is not shown here:
+ * it goes on to the views' exception handler, which audits it and answers with the forbidden page,
+ * as the API answers 403.
  */
 public final class FieldErrors {
 
   private FieldErrors() {}
 
   public static void show(String formId, Set<String> fields, DomainException refusal) {
+    if (refusal instanceof ForbiddenException forbidden) {
+      throw forbidden;
+    }
     FacesContext faces = FacesContext.getCurrentInstance();
     Locale locale = faces.getViewRoot().getLocale();
     boolean shown = false;

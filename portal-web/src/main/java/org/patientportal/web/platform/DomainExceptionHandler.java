@@ -3,6 +3,7 @@ package org.patientportal.web.platform;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
 import jakarta.el.ELException;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.faces.FacesException;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExceptionHandler;
@@ -11,6 +12,7 @@ import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.event.ExceptionQueuedEvent;
 import jakarta.faces.event.PhaseId;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Iterator;
@@ -23,10 +25,12 @@ import org.patientportal.shared.entity.NotFoundException;
 
 /**
  * The views' one mapping of the domain's refusals, as the API's {@code ProblemMapper} maps them to
- * problems: not found answers with the not-found page, forbidden (and a role the EJB refused) with
- * the forbidden page (which audits it), and any other refusal is shown on the page the user was on,
- * in their language, as a message above the form, instead of an error page. Anything else goes on
- * to the default handling (the error page, never the exception's text).
+ * problems: not found answers with the not-found page (the boundary that refused has audited it),
+ * forbidden (and a role the EJB refused) with the forbidden page, audited here as ACCESS_DENIED
+ * with the request's method, path and query and the patient it names ({@link ViewRefusals}: once,
+ * the forbidden page then records nothing more), and any other refusal is shown on the page the
+ * user was on, in their language, as a message above the form, instead of an error page. Anything
+ * else goes on to the default handling (the error page, never the exception's text).
  */
 public class DomainExceptionHandler extends ExceptionHandlerWrapper {
 
@@ -47,6 +51,9 @@ public class DomainExceptionHandler extends ExceptionHandlerWrapper {
         sendError(faces, HttpServletResponse.SC_NOT_FOUND);
       } else if (cause instanceof ForbiddenException || cause instanceof EJBAccessException) {
         events.remove();
+        if (faces.getExternalContext().getRequest() instanceof HttpServletRequest request) {
+          CDI.current().select(ViewRefusals.class).get().refused(request);
+        }
         sendError(faces, HttpServletResponse.SC_FORBIDDEN);
       } else if (cause instanceof DomainException refusal && canShowOnPage(faces)) {
         events.remove();

@@ -48,6 +48,7 @@ public class RecordDownloadServlet extends HttpServlet {
     res.setHeader(
         "Content-Disposition",
         "attachment; filename=\"record-" + id + "-v" + entry.getVersion() + ".fhir.json\"");
+    res.setHeader(RecordsResource.SIGNING_KEY_HEADER, entry.getSigningKeyId());
     res.setHeader("X-Content-Type-Options", "nosniff");
     res.setHeader("Cache-Control", "no-store");
     res.getOutputStream().write(json);

@@ -44,7 +44,7 @@ public class AmendView implements Serializable {
 
   /** The view action: opens the entry to amend, its messages chosen as they were filed. */
   public void open() {
-    Long id = parse(entry);
+    Long id = RecordDownloadServlet.id(entry);
     if (id == null) {
       throw new NotFoundException("{records.entry.notFound}");
     }
@@ -106,18 +106,6 @@ public class AmendView implements Serializable {
         .getApplication()
         .getResourceBundle(faces, "msg")
         .getString("amend.confirm.required");
-  }
-
-  private static Long parse(String id) {
-    if (id == null || id.isBlank() || id.length() > 18) {
-      return null;
-    }
-    try {
-      long value = Long.parseLong(id.strip());
-      return value > 0 ? value : null;
-    } catch (NumberFormatException e) {
-      return null;
-    }
   }
 
   public String getEntry() {

@@ -54,7 +54,8 @@ public class RecordDownloadServlet extends HttpServlet {
     res.getOutputStream().write(json);
   }
 
-  private static Long id(String id) {
+  /** A positive entry id as a parameter gives it, or null for anything else. */
+  static Long id(String id) {
     if (id == null || id.isBlank() || id.length() > 18) {
       return null;
     }

@@ -20,7 +20,10 @@ public enum AuditAction {
   THREAD_DONE,
   /** A patient accepted the messaging guidelines (resource: guidelines/{version}). */
   GUIDELINES_ACCEPTED,
-  /** An administrator rotated the key-encryption key (resource: kek/v{version}). */
+  /**
+   * An administrator rotated a key: the key-encryption key (resource: kek/v{version}) or the record
+   * signing key (resource: record-signing-key/{key id}).
+   */
   KEY_ROTATED,
   /** An auditor checked the access log's hash chain (resource: the result). */
   AUDIT_VERIFIED,

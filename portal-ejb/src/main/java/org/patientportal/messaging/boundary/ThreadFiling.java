@@ -24,6 +24,7 @@ import org.patientportal.messaging.control.ThreadAccess;
 import org.patientportal.messaging.control.ThreadQueries;
 import org.patientportal.messaging.control.ThreadReading;
 import org.patientportal.messaging.entity.Attachment;
+import org.patientportal.messaging.entity.FilingChoice;
 import org.patientportal.messaging.entity.FilingCopy;
 import org.patientportal.messaging.entity.Message;
 import org.patientportal.messaging.entity.MessageThread;
@@ -103,6 +104,19 @@ public class ThreadFiling {
         (toPool ? "pool:" : "") + thread.getRecipient(),
         toPool ? names.pool(thread.getRecipient()) : names.person(thread.getRecipient()),
         filed);
+  }
+
+  /**
+   * The thread's messages, to choose from when filing: who wrote each and when, never its text
+   * (nothing is opened, so nothing is audited as read).
+   */
+  public List<FilingChoice> choices(long threadId) {
+    MessageThread thread = onCareSide(threadId);
+    List<Message> all = threads.messages(thread);
+    ThreadReading.Names names = reading.namesFor(thread, all);
+    return all.stream()
+        .map(m -> new FilingChoice(m.getId(), names.person(m.getAuthor()), m.getSentAt()))
+        .toList();
   }
 
   /** Marks the thread filed, in its history too (the caller filed it). */

@@ -282,6 +282,15 @@ public class ThreadQueries {
     if (query.patient() != null) {
       jpql.append(" and t.patient = :patient");
     }
+    // a request's type and status are on its thread: a filter of the same rows, no join
+    if (query.requestCategory() != null) {
+      jpql.append(" and t.category = :requestCategory");
+    }
+    if (query.requestStatus() != null) {
+      jpql.append(" and t.requestStatus = :requestStatus");
+    } else if (query.requestsOnly()) {
+      jpql.append(" and t.requestStatus is not null");
+    }
     if (query.from() != null) {
       jpql.append(" and t.lastMessageAt >= :from");
     }
@@ -335,6 +344,12 @@ public class ThreadQueries {
     }
     if (query.patient() != null) {
       q.setParameter("patient", query.patient());
+    }
+    if (query.requestCategory() != null) {
+      q.setParameter("requestCategory", query.requestCategory());
+    }
+    if (query.requestStatus() != null) {
+      q.setParameter("requestStatus", query.requestStatus());
     }
     if (query.from() != null) {
       q.setParameter("from", query.from());

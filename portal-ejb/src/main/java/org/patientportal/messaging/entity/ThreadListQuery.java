@@ -20,6 +20,9 @@ import org.patientportal.shared.entity.InvalidInputException;
  * @param before the cursor the previous page ended with; null for the first page
  * @param size how many threads a page holds
  * @param box the reader's inbox (default), the threads they sent in, or those they archived
+ * @param requestCategory only requests (threads that are a request) of this category: the category
+ *     of a request type (APPOINTMENT, PRESCRIPTION or REFERRAL)
+ * @param requestStatus only requests in this status
  */
 public record ThreadListQuery(
     Category category,
@@ -32,8 +35,14 @@ public record ThreadListQuery(
     boolean oldestFirst,
     ThreadCursor before,
     int size,
-    Box box)
+    Box box,
+    Category requestCategory,
+    RequestStatus requestStatus)
     implements java.io.Serializable {
+
+  /** The categories a request may have (one per request type). */
+  public static final java.util.Set<Category> REQUEST_CATEGORIES =
+      java.util.EnumSet.of(Category.APPOINTMENT, Category.PRESCRIPTION, Category.REFERRAL);
 
   public static final int DEFAULT_SIZE = 25;
   public static final int MAX_SIZE = 100;
@@ -57,6 +66,43 @@ public record ThreadListQuery(
     patient = blankToNull(patient);
     search = blankToNull(search);
     box = box == null ? Box.INBOX : box;
+    if (requestCategory != null && !REQUEST_CATEGORIES.contains(requestCategory)) {
+      throw new InvalidInputException("requestType", "{messaging.list.requestType.invalid}");
+    }
+  }
+
+  /** A list of the reader's threads in {@code box}, requests or not. */
+  public ThreadListQuery(
+      Category category,
+      boolean unreadOnly,
+      ThreadStatus status,
+      Instant from,
+      Instant to,
+      String patient,
+      String search,
+      boolean oldestFirst,
+      ThreadCursor before,
+      int size,
+      Box box) {
+    this(
+        category,
+        unreadOnly,
+        status,
+        from,
+        to,
+        patient,
+        search,
+        oldestFirst,
+        before,
+        size,
+        box,
+        null,
+        null);
+  }
+
+  /** Whether only threads that are requests are listed. */
+  public boolean requestsOnly() {
+    return requestCategory != null || requestStatus != null;
   }
 
   /** A list of the reader's inbox. */
@@ -71,7 +117,18 @@ public record ThreadListQuery(
       boolean oldestFirst,
       ThreadCursor before,
       int size) {
-    this(category, unreadOnly, status, from, to, patient, search, oldestFirst, before, size, null);
+    this(
+        category,
+        unreadOnly,
+        status,
+        from,
+        to,
+        patient,
+        search,
+        oldestFirst,
+        before,
+        size,
+        (Box) null);
   }
 
   /** Every visible thread, newest first, in pages of {@code size}. */
@@ -82,19 +139,76 @@ public record ThreadListQuery(
   /** The same list from {@code cursor} on. */
   public ThreadListQuery after(ThreadCursor cursor) {
     return new ThreadListQuery(
-        category, unreadOnly, status, from, to, patient, search, oldestFirst, cursor, size, box);
+        category,
+        unreadOnly,
+        status,
+        from,
+        to,
+        patient,
+        search,
+        oldestFirst,
+        cursor,
+        size,
+        box,
+        requestCategory,
+        requestStatus);
   }
 
   /** The same list, {@code words} searched for. */
   public ThreadListQuery searching(String words) {
     return new ThreadListQuery(
-        category, unreadOnly, status, from, to, patient, words, oldestFirst, before, size, box);
+        category,
+        unreadOnly,
+        status,
+        from,
+        to,
+        patient,
+        words,
+        oldestFirst,
+        before,
+        size,
+        box,
+        requestCategory,
+        requestStatus);
   }
 
   /** The same list in {@code box}. */
   public ThreadListQuery in(Box box) {
     return new ThreadListQuery(
-        category, unreadOnly, status, from, to, patient, search, oldestFirst, before, size, box);
+        category,
+        unreadOnly,
+        status,
+        from,
+        to,
+        patient,
+        search,
+        oldestFirst,
+        before,
+        size,
+        box,
+        requestCategory,
+        requestStatus);
+  }
+
+  /**
+   * The same list, only requests of {@code requestCategory} (null: any type) in {@code
+   * requestStatus} (null: any status); both null: requests or not.
+   */
+  public ThreadListQuery requests(Category requestCategory, RequestStatus requestStatus) {
+    return new ThreadListQuery(
+        category,
+        unreadOnly,
+        status,
+        from,
+        to,
+        patient,
+        search,
+        oldestFirst,
+        before,
+        size,
+        box,
+        requestCategory,
+        requestStatus);
   }
 
   private static void checkTime(String field, Instant instant) {

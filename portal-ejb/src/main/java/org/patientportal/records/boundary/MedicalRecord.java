@@ -34,6 +34,7 @@ import org.patientportal.platform.boundary.Ids;
 import org.patientportal.records.control.RecordSigner;
 import org.patientportal.records.control.RecordSigningKey;
 import org.patientportal.records.control.RecordSnapshot;
+import org.patientportal.records.entity.Amendable;
 import org.patientportal.records.entity.FiledEntry;
 import org.patientportal.records.entity.RecordEntry;
 import org.patientportal.shared.entity.ConflictException;
@@ -43,10 +44,11 @@ import org.patientportal.shared.entity.NotFoundException;
 /**
  * The medical record's edge. A clinician on a thread's care team side files it (or chosen messages
  * of it) as an immutable, sealed and signed entry, audited as FILED; a later version may amend the
- * latest version of an entry of the same thread, pointing at it (nothing is ever changed or
- * deleted). The patient's care team (clinicians and staff of a pool caring for them) lists and
- * reads the entries, each read audited as RECORD_OPENED; every read verifies the seal, the hash and
- * the signature. Anyone else finds nothing, and the refusal is audited as ACCESS_DENIED.
+ * latest version of an entry of the same thread, pointing at it, for a reason that is sealed and
+ * signed with it (nothing is ever changed or deleted). The patient's care team (clinicians and
+ * staff of a pool caring for them) lists and reads the entries, each read audited as RECORD_OPENED;
+ * every read verifies the seal, the hash and the signature. Anyone else finds nothing, and the
+ * refusal is audited as ACCESS_DENIED.
  */
 @Stateless
 @RolesAllowed({Roles.CLINICIAN, Roles.STAFF})
@@ -66,17 +68,29 @@ public class MedicalRecord {
   @Inject Ids ids;
   @Inject RecordSigner signer;
 
+  /** The longest reason an amendment may give. */
+  public static final int MAX_REASON = 2000;
+
   /**
    * Files the thread's messages named (all when none are) as a new entry, or as a new version of
-   * {@code amends} (an entry of the same thread, its latest version).
+   * {@code amends} (an entry of the same thread, its latest version) for the {@code reason} given,
+   * which an amendment requires. The reason is sealed and signed with what is filed.
    *
    * @return the new entry's id
-   * @throws InvalidInputException (field "messageIds" or "amends")
+   * @throws InvalidInputException (field "messageIds", "amends" or "reason")
    * @throws ConflictException when {@code amends} has been amended already
    */
   @RolesAllowed(Roles.CLINICIAN)
-  public long file(long threadId, List<Long> messageIds, Long amends) {
+  public long file(long threadId, List<Long> messageIds, Long amends, String reason) {
     String me = caller();
+    String why = reason == null || reason.isBlank() ? null : reason.strip();
+    if (amends != null && why == null) {
+      throw new InvalidInputException("reason", "{records.filing.reason.required}");
+    }
+    if (why != null && why.length() > MAX_REASON) {
+      throw new InvalidInputException(
+          "reason", "{records.filing.reason.tooLong}", Map.of("max", MAX_REASON));
+    }
     FilingCopy copy = filing.copy(threadId, messageIds);
     int version = 1;
     if (amends != null) {
@@ -92,7 +106,7 @@ public class MedicalRecord {
     long id = ids.next("record_entry_seq");
     // the databases keep microseconds: what is signed must read back the same
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-    String snapshot = RecordSnapshot.json(id, me, now, copy);
+    String snapshot = RecordSnapshot.json(id, me, now, copy, why);
     byte[] sha256 = RecordSigningKey.sha256(snapshot);
     RecordSigningKey key = signer.key();
     byte[] signature =
@@ -184,18 +198,37 @@ public class MedicalRecord {
     return filed;
   }
 
+  /**
+   * The latest version of entry {@code id}, verified (and audited as opened, as {@link #entry} is),
+   * with the messages its thread now holds, for a clinician of the thread's care team to amend it.
+   * A clinician off the thread's care team finds no such thread (audited).
+   *
+   * @throws ConflictException when the entry has been amended already
+   */
+  @RolesAllowed(Roles.CLINICIAN)
+  public Amendable amendable(long id) {
+    FiledEntry entry = entry(id);
+    if (!entry.isLatest()) {
+      throw new ConflictException("record-entry-amended", "{records.filing.amends.superseded}");
+    }
+    return new Amendable(entry, filing.choices(entry.getThreadId()));
+  }
+
   /** An entry opened and verified: seal, hash, signature, and that it names the same facts. */
   private FiledEntry read(RecordEntry e, Long amendedBy, Map<String, String> names) {
     String name = names.getOrDefault(e.getFiledBy(), e.getFiledBy());
     FilingCopy content = null;
+    String reason = null;
     boolean intact = false;
     try {
       String snapshot = crypto.open(e.getSnapshot(), RecordEntry.snapshotOwner(e.getId()));
-      RecordSigningKey key = signer.key();
-      if (MessageDigest.isEqual(RecordSigningKey.sha256(snapshot), e.getSnapshotSha256())
-          && key.keyId().equals(e.getSigningKeyId())
+      // the key named by the entry: the current one, or an older one kept since a rotation
+      RecordSigningKey key = signer.key(e.getSigningKeyId());
+      if (key != null
+          && MessageDigest.isEqual(RecordSigningKey.sha256(snapshot), e.getSnapshotSha256())
           && key.verifies(e.signedText(), e.getSignature())) {
         content = RecordSnapshot.read(snapshot);
+        reason = RecordSnapshot.reason(snapshot);
         intact =
             content.patient().equals(e.getPatient())
                 && content.threadId() == e.getThreadId()
@@ -207,7 +240,7 @@ public class MedicalRecord {
     if (!intact) {
       LOG.severe(() -> "Record entry " + e.getId() + " fails its signature check");
     }
-    return new FiledEntry(e, amendedBy, name, intact, content);
+    return new FiledEntry(e, amendedBy, name, intact, content, reason);
   }
 
   private Long amendmentOf(long id) {

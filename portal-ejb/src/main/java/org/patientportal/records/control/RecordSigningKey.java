@@ -1,33 +1,23 @@
 package org.patientportal.records.control;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.HexFormat;
-import javax.crypto.spec.SecretKeySpec;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 import org.bouncycastle.crypto.signers.Ed25519Signer;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 /**
  * The Ed25519 key that signs the medical record's entries, apart from the access log's key (one
  * key, one purpose). Its 32-byte seed is kept in a BouncyCastle FIPS key store (BCFKS) outside the
- * database, owner-only, under a password from configuration, as the audit signing key is.
+ * database, owner-only, under a password from configuration, as the audit signing key is. A key is
+ * named by its id; rotation adds keys ({@link RecordSigningKeys}), old ones stay to verify old
+ * entries.
  */
 public final class RecordSigningKey {
-
-  static final String ALIAS = "record-entry-ed25519-seed";
 
   private final Ed25519PrivateKeyParameters key;
   private final Ed25519PublicKeyParameters publicKey;
@@ -39,54 +29,24 @@ public final class RecordSigningKey {
     keyId = keyId(publicKey.getEncoded());
   }
 
-  /** Opens the key store at {@code file}, or makes one with a new key when allowed and missing. */
+  /**
+   * Opens the key store at {@code file}, or makes one with a new key when allowed and missing, and
+   * answers the key that signs new entries (see {@link RecordSigningKeys} for every version).
+   */
   public static RecordSigningKey openOrCreate(Path file, char[] password, boolean mayCreate) {
-    try {
-      if (!Files.exists(file)) {
-        if (!mayCreate) {
-          throw new IllegalStateException(
-              "No record signing key store at "
-                  + file
-                  + ": restore it from backup, or set PORTAL_RECORDS_KEYSTORE_CREATE=true to make"
-                  + " one");
-        }
-        byte[] seed = new byte[32];
-        new SecureRandom().nextBytes(seed);
-        save(file, password, seed);
-      }
-      KeyStore store = KeyStore.getInstance("BCFKS", new BouncyCastleProvider());
-      try (InputStream in = Files.newInputStream(file)) {
-        store.load(in, password);
-      }
-      java.security.Key entry = store.getKey(ALIAS, password);
-      if (entry == null) {
-        throw new IllegalStateException("The key store " + file + " holds no record signing key");
-      }
-      return new RecordSigningKey(entry.getEncoded());
-    } catch (IOException | GeneralSecurityException e) {
-      throw new IllegalStateException(
-          "Could not open the record signing key store " + file + " (is its password right?)", e);
-    }
+    return RecordSigningKeys.openOrCreate(file, password, mayCreate).current();
   }
 
-  private static void save(Path file, char[] password, byte[] seed)
-      throws IOException, GeneralSecurityException {
-    KeyStore store = KeyStore.getInstance("BCFKS", new BouncyCastleProvider());
-    store.load(null, password);
-    store.setEntry(
-        ALIAS,
-        new KeyStore.SecretKeyEntry(new SecretKeySpec(seed, "AES")),
-        new KeyStore.PasswordProtection(password));
-    Path dir = file.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path temp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-    if (Files.getFileStore(temp).supportsFileAttributeView(PosixFileAttributeView.class)) {
-      Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
-    }
-    try (OutputStream out = Files.newOutputStream(temp)) {
-      store.store(out, password);
-    }
-    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+  /** The key of a 32-byte Ed25519 seed. */
+  static RecordSigningKey ofSeed(byte[] seed) {
+    return new RecordSigningKey(seed);
+  }
+
+  /** A new 32-byte seed from {@code random}, for a new key (to be stored). */
+  static byte[] newSeed(SecureRandom random) {
+    byte[] seed = new byte[32];
+    random.nextBytes(seed);
+    return seed;
   }
 
   /** A key's id: the first 16 hex digits of the SHA-256 of its public key. */
@@ -101,6 +61,22 @@ public final class RecordSigningKey {
 
   public String keyId() {
     return keyId;
+  }
+
+  /** The raw 32-byte Ed25519 public key (RFC 8032), for verifiers. */
+  public byte[] publicKey() {
+    return publicKey.getEncoded();
+  }
+
+  /**
+   * Whether {@code signature} over {@code text} is valid for the raw Ed25519 {@code publicKey}:
+   * what someone holding only the exported public key checks.
+   */
+  public static boolean verifies(byte[] publicKey, byte[] text, byte[] signature) {
+    Ed25519Signer verifier = new Ed25519Signer();
+    verifier.init(false, new Ed25519PublicKeyParameters(publicKey, 0));
+    verifier.update(text, 0, text.length);
+    return verifier.verifySignature(signature);
   }
 
   /** Signs {@code text}. */

@@ -26,6 +26,16 @@ public final class RecordSnapshot {
 
   /** The snapshot of {@code copy}, filed as entry {@code entryId} by {@code filedBy}. */
   public static String json(long entryId, String filedBy, Instant filedAt, FilingCopy copy) {
+    return json(entryId, filedBy, filedAt, copy, null);
+  }
+
+  /**
+   * The snapshot of {@code copy}, filed as entry {@code entryId} by {@code filedBy}, with why a new
+   * version amends an entry ({@code reason}; null for none). The reason is in the snapshot, sealed
+   * and covered by the signature like what was filed.
+   */
+  public static String json(
+      long entryId, String filedBy, Instant filedAt, FilingCopy copy, String reason) {
     JsonArrayBuilder messages = Jsonp.array();
     for (FilingCopy.Filed m : copy.messages()) {
       JsonArrayBuilder files = Jsonp.array();
@@ -52,6 +62,9 @@ public final class RecordSnapshot {
     if (copy.patientMrn() != null) {
       snapshot.add("patientMrn", copy.patientMrn());
     }
+    if (reason != null) {
+      snapshot.add("reason", reason);
+    }
     return snapshot
         .add("category", copy.category().name())
         .add("subject", copy.subject())
@@ -62,8 +75,12 @@ public final class RecordSnapshot {
         .toString();
   }
 
-  /** What a snapshot says was filed. */
-  public static FilingCopy read(String json) {
+  /** Why the snapshot's entry amends another, or null when it says nothing. */
+  public static String reason(String json) {
+    return object(json).getString("reason", null);
+  }
+
+  private static JsonObject object(String json) {
     JsonObject o;
     try (JsonReader reader = Jsonp.reader(json)) {
       o = reader.readObject();
@@ -71,6 +88,12 @@ public final class RecordSnapshot {
     if (!FORMAT.equals(o.getString("format", null))) {
       throw new IllegalArgumentException("not a record snapshot");
     }
+    return o;
+  }
+
+  /** What a snapshot says was filed. */
+  public static FilingCopy read(String json) {
+    JsonObject o = object(json);
     List<FilingCopy.Filed> messages = new ArrayList<>();
     for (JsonValue v : o.getJsonArray("messages")) {
       JsonObject m = v.asJsonObject();

@@ -20,11 +20,28 @@ public class FiledEntry {
   private final Instant filedAt;
   private final int messageCount;
   private final String signingKeyId;
+  private final byte[] snapshotSha256;
+  private final byte[] signature;
   private final boolean intact;
   private final FilingCopy content;
+  private final String reason;
 
   public FiledEntry(
       RecordEntry entry, Long amendedById, String filedByName, boolean intact, FilingCopy content) {
+    this(entry, amendedById, filedByName, intact, content, null);
+  }
+
+  /**
+   * @param reason why this version amends the one before (null for a first version, or when the
+   *     entry is not intact)
+   */
+  public FiledEntry(
+      RecordEntry entry,
+      Long amendedById,
+      String filedByName,
+      boolean intact,
+      FilingCopy content,
+      String reason) {
     this.id = entry.getId();
     this.patient = entry.getPatient();
     this.threadId = entry.getThreadId();
@@ -36,8 +53,11 @@ public class FiledEntry {
     this.filedAt = entry.getFiledAt();
     this.messageCount = entry.getMessageCount();
     this.signingKeyId = entry.getSigningKeyId();
+    this.snapshotSha256 = entry.getSnapshotSha256();
+    this.signature = entry.getSignature();
     this.intact = intact;
     this.content = intact ? content : null;
+    this.reason = intact ? reason : null;
   }
 
   public long getId() {
@@ -68,6 +88,26 @@ public class FiledEntry {
 
   public boolean isLatest() {
     return amendedById == null;
+  }
+
+  /** The version that supersedes this one (always the next), or null while this is the latest. */
+  public Integer getSupersededByVersion() {
+    return amendedById == null ? null : version + 1;
+  }
+
+  /** Why this version amends the one before; null for a first version. */
+  public String getReason() {
+    return reason;
+  }
+
+  /** The SHA-256 of the entry's snapshot, as signed. */
+  public byte[] getSnapshotSha256() {
+    return snapshotSha256.clone();
+  }
+
+  /** The Ed25519 signature of the entry's facts ({@link RecordEntry#signedText}). */
+  public byte[] getSignature() {
+    return signature.clone();
   }
 
   public String getFiledBy() {

@@ -119,6 +119,74 @@ class OpenApiIT {
     assertNotNull(list.getResponses().get("200").getHeaders().get("Link"), "the next page's link");
   }
 
+  /**
+   * The care-team calls of issue 10 have examples of their bodies: one each, or several by name
+   * where a call takes several shapes (each request type; filing all, some or an amendment); the
+   * calls without a body say so; the record signing keys have an example answer.
+   */
+  @Test
+  void theCareTeamCallsHaveRequestExamples() {
+    for (String path :
+        List.of(
+            "/threads/{id}/assignment",
+            "/threads/{id}/forward",
+            "/requests/{id}/status",
+            "/me/away",
+            "/me/templates")) {
+      var media = operation("POST", path).getRequestBody().getContent().get("application/json");
+      assertNotNull(media.getExample(), "an example of POST " + path);
+    }
+    assertEquals("dr.chen", tree(exampleOf("POST", "/threads/{id}/forward")).path("to").asText());
+    assertTrue(tree(exampleOf("POST", "/threads/{id}/forward")).has("note"));
+    assertTrue(tree(exampleOf("POST", "/threads/{id}/assignment")).has("to"));
+
+    var requests =
+        operation("POST", "/requests").getRequestBody().getContent().get("application/json");
+    assertEquals(
+        Set.of("APPOINTMENT", "PRESCRIPTION_RENEWAL", "REFERRAL"),
+        requests.getExamples().keySet(),
+        "an example of each request type");
+    requests
+        .getExamples()
+        .forEach(
+            (type, example) ->
+                assertEquals(type, tree(example.getValue()).path("type").asText(), type));
+    var filing =
+        operation("POST", "/threads/{id}/filing")
+            .getRequestBody()
+            .getContent()
+            .get("application/json");
+    assertEquals(3, filing.getExamples().size(), filing.getExamples().keySet().toString());
+    assertTrue(
+        filing.getExamples().values().stream().anyMatch(e -> tree(e.getValue()).has("messageIds")));
+    assertTrue(
+        filing.getExamples().values().stream().anyMatch(e -> tree(e.getValue()).has("reason")));
+
+    for (String path : List.of("/threads/{id}/claim", "/threads/{id}/release")) {
+      String description = operation("POST", path).getDescription();
+      assertTrue(description != null && description.contains("No body"), path);
+    }
+    Operation keys = operation("GET", "/records/signing-keys");
+    Object answer =
+        keys.getResponses().get("200").getContent().get("application/json").getExample();
+    assertNotNull(answer, "an example of the key export");
+    assertTrue(tree(answer).has("keys"), answer.toString());
+    assertNotNull(operation("POST", "/records/signing-keys/rotation"));
+  }
+
+  /** An example as the parser read it (a JSON node or a map), as a JSON tree. */
+  private static com.fasterxml.jackson.databind.JsonNode tree(Object example) {
+    return Portal.JSON.valueToTree(example);
+  }
+
+  private static Object exampleOf(String method, String path) {
+    return operation(method, path)
+        .getRequestBody()
+        .getContent()
+        .get("application/json")
+        .getExample();
+  }
+
   /** Every resource method of portal-web's JAX-RS classes is in the document, and nothing else. */
   @Test
   void everyResourceMethodAppears() {

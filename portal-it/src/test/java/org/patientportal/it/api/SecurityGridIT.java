@@ -86,6 +86,9 @@ class SecurityGridIT {
       POST /threads/{thread}/assignment                    | thread        | 403 403 403   204   404  404     403   403 403
       POST /threads/{thread}/filing                        | thread        | 403 403 403   201   404  403     403   403 403
       GET /patients/pat.jones/record                       | -             | 403 403 403   200   200  200     403   403 403
+      GET /records/signing-keys                            | -             | 200 200 200   200   200  200     200   200 200
+      GET:text/plain /records/signing-keys                 | -             | 200 200 200   200   200  200     200   200 200
+      POST /records/signing-keys/rotation                  | -             | 403 403 403   403   403  403     403   403 200
       GET /threads/unread-count                            | -             | 200 200 200   200   200  200     200   200 200
       POST /threads/{thread}/archive                       | thread        | 204 404 404   403   404  404     404   404 404
       DELETE /threads/{thread}/archive                     | thread        | 204 404 404   403   404  404     404   404 404

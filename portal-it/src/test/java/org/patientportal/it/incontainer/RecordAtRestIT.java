@@ -71,7 +71,7 @@ class RecordAtRestIT {
                       List.of(),
                       null));
             });
-    long entry = asClinician.call(() -> record.file(thread, null, null));
+    long entry = asClinician.call(() -> record.file(thread, null, null, null));
 
     FiledEntry read = asClinician.call(() -> record.entry(entry));
     assertTrue(read.isIntact());

@@ -114,6 +114,65 @@ class ThreadListsBrowserIT {
     }
   }
 
+  @Test
+  void theClinicianFiltersHisQueueByRequestTypeAndStatus() {
+    java.net.http.HttpResponse<String> created =
+        org.patientportal.it.support.Portal.post(
+            "/requests",
+            "pat.jones",
+            java.util.Map.of(
+                "type",
+                "PRESCRIPTION_RENEWAL",
+                "medication",
+                "Letrozole " + word,
+                "dose",
+                "2.5 mg daily",
+                "pharmacy",
+                "Main Street Pharmacy"));
+    assertEquals(201, created.statusCode(), created.body());
+    long thread = org.patientportal.it.support.Portal.json(created.body()).get("threadId").asLong();
+    try (Browser browser = new Browser("en")) {
+      browser.signIn("dr.smith");
+      browser.open(org.patientportal.it.support.Portal.URL + "/messages/queue.xhtml");
+      WebElement table = browser.waitFor(By.id("results:threads"));
+      assertEquals(
+          "Request type",
+          browser
+              .driver()
+              .findElement(By.cssSelector("label[for='filters:requestType']"))
+              .getText());
+      new Select(browser.driver().findElement(By.id("filters:requestType")))
+          .selectByVisibleText("Prescription renewal");
+      new Select(browser.driver().findElement(By.id("filters:requestStatus")))
+          .selectByVisibleText("Submitted");
+      browser.driver().findElement(By.id("filters:patient")).sendKeys("pat.jones");
+      new Select(browser.driver().findElement(By.id("filters:order")))
+          .selectByVisibleText("Newest first");
+      browser.driver().findElement(By.id("filters:apply")).click();
+      new WebDriverWait(browser.driver(), WAIT).until(ExpectedConditions.stalenessOf(table));
+      WebElement first =
+          new WebDriverWait(browser.driver(), WAIT)
+              .until(
+                  ExpectedConditions.presenceOfElementLocated(
+                      By.cssSelector("[id='results:threads'] tbody tr .portal-thread-link")));
+      assertTrue(first.getAttribute("href").endsWith("id=" + thread), first.getAttribute("href"));
+      assertTrue(browser.seriousAccessibilityViolations().isEmpty());
+
+      // in review: the submitted renewal is no longer listed
+      new Select(browser.driver().findElement(By.id("filters:requestStatus")))
+          .selectByVisibleText("In review");
+      WebElement shown = browser.driver().findElement(By.id("results:threads"));
+      browser.driver().findElement(By.id("filters:apply")).click();
+      new WebDriverWait(browser.driver(), WAIT).until(ExpectedConditions.stalenessOf(shown));
+      browser.waitFor(By.id("results:threads"));
+      assertTrue(
+          browser
+              .driver()
+              .findElements(By.cssSelector("[id='results:threads'] a[href$='id=" + thread + "']"))
+              .isEmpty());
+    }
+  }
+
   private static List<String> items(Browser browser) {
     browser.waitFor(By.id("threads"));
     return browser.driver().findElements(By.cssSelector("#threads > li")).stream()

@@ -95,6 +95,13 @@ class FilingApiIT {
         fhir.headers().firstValue("Content-Type").orElse("").startsWith("application/fhir+json"));
     JsonNode bundle = Portal.json(fhir.body());
     assertEquals("Bundle", bundle.get("resourceType").asText());
+    // the download names the key that signed the entry, as the entry does
+    String keyId = e.get("entry").get("signingKeyId").asText();
+    assertTrue(keyId.startsWith("ed25519:"), keyId);
+    assertEquals(keyId, fhir.headers().firstValue("Record-Signing-Key-Id").orElse(null));
+    JsonNode tag = bundle.get("meta").get("tag").get(0);
+    assertEquals("urn:patientportal:record-signing-key", tag.get("system").asText());
+    assertEquals(keyId, tag.get("code").asText());
     assertEquals("collection", bundle.get("type").asText());
     List<JsonNode> communications = new ArrayList<>();
     bundle.get("entry").forEach(x -> communications.add(x.get("resource")));
@@ -141,7 +148,12 @@ class FilingApiIT {
             400);
     assertEquals("messageIds", wrong.get("field").asText());
 
-    long two = file(thread, Map.of("amends", one));
+    // an amendment says why
+    JsonNode noReason =
+        Portal.assertProblem(
+            Portal.post("/threads/" + thread + "/filing", "dr.smith", Map.of("amends", one)), 400);
+    assertEquals("reason", noReason.get("field").asText());
+    long two = file(thread, Map.of("amends", one, "reason", "The answer belongs in it too."));
     JsonNode entries = record("pat.jones", "dr.smith");
     JsonNode amended = find(entries, one);
     JsonNode amending = find(entries, two);
@@ -150,6 +162,8 @@ class FilingApiIT {
     assertEquals(one, amending.get("amends").asLong());
     assertEquals(2, amending.get("messageCount").asInt());
     assertTrue(amending.get("amendedBy").isNull());
+    assertEquals("The answer belongs in it too.", amending.get("reason").asText());
+    assertTrue(amended.get("reason").isNull());
     assertEquals(
         1,
         audited(
@@ -160,11 +174,17 @@ class FilingApiIT {
 
     // only the latest version may be amended, once; an entry of another thread not at all
     Portal.assertProblem(
-        Portal.post("/threads/" + thread + "/filing", "dr.smith", Map.of("amends", one)), 409);
+        Portal.post(
+            "/threads/" + thread + "/filing", "dr.smith", Map.of("amends", one, "reason", "again")),
+        409);
     long other = conversation(Messages.marker("other"), "Other question", "Other answer");
     JsonNode elsewhere =
         Portal.assertProblem(
-            Portal.post("/threads/" + other + "/filing", "dr.smith", Map.of("amends", two)), 400);
+            Portal.post(
+                "/threads/" + other + "/filing",
+                "dr.smith",
+                Map.of("amends", two, "reason", "elsewhere")),
+            400);
     assertEquals("amends", elsewhere.get("field").asText());
     // there is no way to change or delete an entry
     assertEquals(405, send("PUT", "/records/" + one, "dr.smith", "{}").statusCode());

@@ -102,53 +102,162 @@ public class OpenApiFilter implements OASFilter {
                   + " has been logged.",
               null));
 
-  /** Examples of request bodies, by "METHOD path" (the path below /api/v1). */
-  static final Map<String, Object> REQUEST_EXAMPLES =
+  /**
+   * Several named examples of one body (OpenAPI's {@code examples}), where one example cannot show
+   * every shape a call takes: each request type's form, for instance.
+   */
+  record Named(Map<String, Object> examples) {}
+
+  /** An example record signing key, as the key export lists it. */
+  static final Map<String, Object> SIGNING_KEY =
       Map.of(
-          "POST /threads",
-          Map.of(
-              "to",
-              "dr.smith",
-              "category",
-              "APPOINTMENT",
-              "subject",
-              "Scan date",
-              "body",
-              "Can I move my scan to next week?",
-              "readReceipt",
-              true,
-              "attachments",
-              List.of(Map.of("filename", "letter.pdf", "content", "JVBERi0xLjQK..."))),
-          "POST /threads/{id}/messages",
-          Map.of("body", "Thank you, that works for me."),
-          "POST /messaging/guidelines/acceptance",
-          Map.of(
-              "sha256",
-              "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
-              "language",
-              "en"),
-          "POST /admin/teams",
-          Map.of("code", "cardiology", "name", "Cardiology"),
-          "POST /admin/teams/{code}/members",
-          Map.of("username", "dr.chen", "role", "CLINICIAN"),
-          "POST /me/away",
-          Map.of("from", "2026-12-21", "to", "2026-12-31", "kind", "VACATION", "cover", "dr.chen"),
-          "POST /requests",
-          Map.of(
-              "type",
-              "PRESCRIPTION_RENEWAL",
-              "medication",
-              "Tamoxifen",
-              "dose",
-              "20 mg daily",
-              "pharmacy",
-              "Main Street Pharmacy"),
-          "POST /requests/{id}/status",
-          Map.of("status", "IN_REVIEW", "note", "We are looking at your request."));
+          "kty",
+          "OKP",
+          "crv",
+          "Ed25519",
+          "kid",
+          "ed25519:3f5a0c9e1b2d4f68",
+          "x",
+          "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo",
+          "use",
+          "sig",
+          "alg",
+          "EdDSA");
+
+  /**
+   * Examples of request bodies, by "METHOD path" (the path below /api/v1). (Map.ofEntries: Map.of
+   * takes at most ten pairs.)
+   */
+  static final Map<String, Object> REQUEST_EXAMPLES =
+      Map.ofEntries(
+          Map.entry(
+              "POST /threads",
+              Map.of(
+                  "to",
+                  "dr.smith",
+                  "category",
+                  "APPOINTMENT",
+                  "subject",
+                  "Scan date",
+                  "body",
+                  "Can I move my scan to next week?",
+                  "readReceipt",
+                  true,
+                  "attachments",
+                  List.of(Map.of("filename", "letter.pdf", "content", "JVBERi0xLjQK...")))),
+          Map.entry("POST /threads/{id}/messages", Map.of("body", "Thank you, that works for me.")),
+          Map.entry("POST /threads/{id}/assignment", Map.of("to", "nurse.lee")),
+          Map.entry(
+              "POST /threads/{id}/forward",
+              Map.of("to", "dr.chen", "note", "Could you look at the dose question?")),
+          Map.entry(
+              "POST /threads/{id}/filing",
+              new Named(
+                  Map.of(
+                      "the whole thread",
+                      Map.of(),
+                      "chosen messages",
+                      Map.of("messageIds", List.of(101, 102)),
+                      "an amendment",
+                      Map.of(
+                          "messageIds",
+                          List.of(101, 102, 105),
+                          "amends",
+                          7,
+                          "reason",
+                          "The answer of 3 December belongs in the record too.")))),
+          Map.entry(
+              "POST /messaging/guidelines/acceptance",
+              Map.of(
+                  "sha256",
+                  "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                  "language",
+                  "en")),
+          Map.entry("POST /admin/teams", Map.of("code", "cardiology", "name", "Cardiology")),
+          Map.entry(
+              "POST /admin/teams/{code}/members",
+              Map.of("username", "dr.chen", "role", "CLINICIAN")),
+          Map.entry(
+              "POST /me/away",
+              Map.of(
+                  "from",
+                  "2026-12-21",
+                  "to",
+                  "2026-12-31",
+                  "kind",
+                  "VACATION",
+                  "cover",
+                  "dr.chen")),
+          Map.entry(
+              "POST /me/templates",
+              Map.of(
+                  "title",
+                  "Results pending",
+                  "text",
+                  "Your results are not in yet; we will write as soon as they are.",
+                  "pool",
+                  "breast-oncology")),
+          Map.entry(
+              "POST /requests",
+              new Named(
+                  Map.of(
+                      "APPOINTMENT",
+                      Map.of(
+                          "type",
+                          "APPOINTMENT",
+                          "preferredDays",
+                          "Monday or Tuesday",
+                          "preferredTimes",
+                          "Mornings",
+                          "reason",
+                          "Follow-up after my scan",
+                          "location",
+                          "Main campus"),
+                      "PRESCRIPTION_RENEWAL",
+                      Map.of(
+                          "type",
+                          "PRESCRIPTION_RENEWAL",
+                          "medication",
+                          "Tamoxifen",
+                          "dose",
+                          "20 mg daily",
+                          "pharmacy",
+                          "Main Street Pharmacy"),
+                      "REFERRAL",
+                      Map.of(
+                          "type",
+                          "REFERRAL",
+                          "specialty",
+                          "Cardiology",
+                          "reason",
+                          "Heart check before treatment",
+                          "insurer",
+                          "Acme Health")))),
+          Map.entry(
+              "POST /requests/{id}/status",
+              Map.of("status", "IN_REVIEW", "note", "We are looking at your request.")));
+
+  /**
+   * The calls that take no body (an empty POST), with what to say about it in place of an example.
+   */
+  static final Map<String, String> NO_BODY =
+      Map.of(
+          "POST /threads/{id}/claim",
+          "No body: the caller takes the thread (204).",
+          "POST /threads/{id}/release",
+          "No body: the caller (or the team's lead) lets the thread go (204).",
+          "POST /records/signing-keys/rotation",
+          "No body: a new key signs new entries from now on.");
 
   /** Examples of successful answers, by "METHOD path" (the path below /api/v1). */
   static final Map<String, Object> RESPONSE_EXAMPLES =
       Map.of(
+          "GET /records/signing-keys",
+          Map.of("keys", List.of(SIGNING_KEY), "current", "ed25519:3f5a0c9e1b2d4f68"),
+          "POST /records/signing-keys/rotation",
+          Map.of("keys", List.of(SIGNING_KEY), "current", "ed25519:3f5a0c9e1b2d4f68"),
+          "POST /threads/{id}/filing",
+          Map.of("recordEntryId", 8),
           "GET /me",
           Map.of("username", "pat.jones", "roles", List.of("patient")),
           "POST /threads",
@@ -237,6 +346,13 @@ public class OpenApiFilter implements OASFilter {
     if (request != null && operation.getRequestBody() != null) {
       example(operation.getRequestBody().getContent(), request);
     }
+    String noBody = NO_BODY.get(key);
+    if (noBody != null) {
+      operation.description(
+          operation.getDescription() == null
+              ? noBody
+              : operation.getDescription() + "\n\n" + noBody);
+    }
     Object response = RESPONSE_EXAMPLES.get(key);
     if (response != null) {
       operation.getResponses().getAPIResponses().values().stream()
@@ -250,7 +366,23 @@ public class OpenApiFilter implements OASFilter {
     if (content == null || content.getMediaTypes() == null) {
       return;
     }
-    content.getMediaTypes().values().forEach(m -> m.example(example));
+    // the examples are JSON: not for a call's other media types (text/plain, FHIR, ...)
+    content.getMediaTypes().entrySet().stream()
+        .filter(m -> m.getKey().equals(jakarta.ws.rs.core.MediaType.APPLICATION_JSON))
+        .map(Map.Entry::getValue)
+        .forEach(
+            m -> {
+              if (example instanceof Named named) {
+                // one example each, by name; OpenAPI has either "example" or "examples"
+                new java.util.TreeMap<>(named.examples())
+                    .forEach(
+                        (name, value) ->
+                            m.addExample(
+                                name, OASFactory.createExample().summary(name).value(value)));
+              } else {
+                m.example(example);
+              }
+            });
   }
 
   private static Content problemContent(Map<String, Object> example) {

@@ -5,8 +5,11 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
 import org.patientportal.messaging.entity.Box;
+import org.patientportal.messaging.entity.Category;
+import org.patientportal.messaging.entity.RequestStatus;
 import org.patientportal.messaging.entity.ThreadListQuery;
 import org.patientportal.messaging.entity.ThreadStatus;
+import org.patientportal.requests.entity.RequestType;
 import org.patientportal.shared.entity.InvalidInputException;
 
 /**
@@ -48,6 +51,33 @@ final class ListParameters {
       return ThreadStatus.valueOf(value.strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new InvalidInputException("status", "{messaging.list.status.invalid}");
+    }
+  }
+
+  /**
+   * A request type as a thread category ("APPOINTMENT", "PRESCRIPTION" or "PRESCRIPTION_RENEWAL",
+   * "REFERRAL"), or null for any.
+   */
+  static Category requestType(String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return RequestType.parse(value).category();
+    } catch (InvalidInputException e) {
+      throw new InvalidInputException("requestType", "{messaging.list.requestType.invalid}");
+    }
+  }
+
+  /** A request status, or null for any. */
+  static RequestStatus requestStatus(String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return RequestStatus.valueOf(value.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException("requestStatus", "{messaging.list.requestStatus.invalid}");
     }
   }
 

@@ -13,10 +13,12 @@ import java.util.Map;
 import java.util.Set;
 import org.patientportal.messaging.boundary.MessagingService;
 import org.patientportal.messaging.entity.Category;
+import org.patientportal.messaging.entity.RequestStatus;
 import org.patientportal.messaging.entity.ThreadListQuery;
 import org.patientportal.messaging.entity.ThreadPage;
 import org.patientportal.messaging.entity.ThreadStatus;
 import org.patientportal.messaging.entity.ThreadSummary;
+import org.patientportal.requests.entity.RequestType;
 import org.patientportal.shared.entity.InvalidInputException;
 import org.primefaces.component.datatable.DataTable;
 import org.primefaces.model.FilterMeta;
@@ -25,10 +27,11 @@ import org.primefaces.model.SortMeta;
 
 /**
  * {@code messages/queue.xhtml}: the clinician's or staff member's work queue, oldest first by
- * default so the longest wait comes first, with filters by category, unread, done, age and patient,
- * and a search of subject words. The table is a PrimeFaces lazy model over the same keyset pages as
- * the API ({@link ThreadPages}): each page of the paginator is one page read from its cursor, and
- * the paginator knows the pages seen so far and whether one more follows, never a count.
+ * default so the longest wait comes first, with filters by category, unread, done, age, patient,
+ * request type and request status, and a search of subject words. The table is a PrimeFaces lazy
+ * model over the same keyset pages as the API ({@link ThreadPages}): each page of the paginator is
+ * one page read from its cursor, and the paginator knows the pages seen so far and whether one more
+ * follows, never a count.
  */
 @Named
 @ViewScoped
@@ -48,6 +51,8 @@ public class QueueView implements Serializable {
   private Integer waitingDays;
   private String patient;
   private String search;
+  private RequestType requestType;
+  private RequestStatus requestStatus;
   private ThreadPages pages;
   // a page's subjects are in clear text: read again rather than serialised with the session
   private transient LazyDataModel<ThreadSummary> threads;
@@ -81,16 +86,17 @@ public class QueueView implements Serializable {
     Instant to = waitingDays == null ? null : Instant.now().minus(Duration.ofDays(waitingDays));
     ThreadListQuery query =
         new ThreadListQuery(
-            category,
-            unreadOnly,
-            includeDone ? null : ThreadStatus.OPEN,
-            null,
-            to,
-            patient,
-            search,
-            !newestFirst,
-            null,
-            PAGE_SIZE);
+                category,
+                unreadOnly,
+                includeDone ? null : ThreadStatus.OPEN,
+                null,
+                to,
+                patient,
+                search,
+                !newestFirst,
+                null,
+                PAGE_SIZE)
+            .requests(requestType == null ? null : requestType.category(), requestStatus);
     if (query.search() != null) {
       // the boundary refuses a search without a word it can look for: ask once, here
       messaging.threads(
@@ -189,6 +195,29 @@ public class QueueView implements Serializable {
 
   public void setPatient(String patient) {
     this.patient = patient;
+  }
+
+  /** Only requests of this type; null for any thread. */
+  public RequestType getRequestType() {
+    return requestType;
+  }
+
+  public void setRequestType(RequestType requestType) {
+    this.requestType = requestType;
+  }
+
+  /** Only requests in this status; null for any thread. */
+  public RequestStatus getRequestStatus() {
+    return requestStatus;
+  }
+
+  public void setRequestStatus(RequestStatus requestStatus) {
+    this.requestStatus = requestStatus;
+  }
+
+  /** The statuses a request may be in, for the filter. */
+  public List<RequestStatus> getRequestStatuses() {
+    return List.of(RequestStatus.values());
   }
 
   public String getSearch() {

@@ -202,7 +202,7 @@ public class ThreadView implements Serializable {
       }
     }
     try {
-      record.file(threadId, ids, null);
+      record.file(threadId, ids, null, null);
     } catch (InvalidInputException e) {
       FieldErrors.show(FILING_FORM, Set.of("messageIds"), e);
       return null;

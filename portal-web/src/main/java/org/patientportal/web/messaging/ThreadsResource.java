@@ -118,7 +118,18 @@ public class ThreadsResource {
                       + " patient's threads they wrote in, by their latest message; archived: the"
                       + " threads the patient archived (a new message brings one back to the inbox)")
           @QueryParam("box")
-          String box) {
+          String box,
+      @Parameter(
+              description =
+                  "Only requests of this type: APPOINTMENT, PRESCRIPTION (a renewal) or REFERRAL")
+          @QueryParam("requestType")
+          String requestType,
+      @Parameter(
+              description =
+                  "Only requests in this status: SUBMITTED, IN_REVIEW, APPROVED, DECLINED or"
+                      + " COMPLETED")
+          @QueryParam("requestStatus")
+          String requestStatus) {
     ThreadListQuery query =
         new ThreadListQuery(
             category == null || category.isBlank() ? null : Category.parse(category),
@@ -131,7 +142,9 @@ public class ThreadsResource {
             ListParameters.oldestFirst(order),
             ThreadCursor.parse("before", before),
             ListParameters.size(size),
-            ListParameters.box(box));
+            ListParameters.box(box),
+            ListParameters.requestType(requestType),
+            ListParameters.requestStatus(requestStatus));
     ThreadPage page = messaging.threads(query);
     Response.ResponseBuilder ok = Response.ok(page.getThreads().stream().map(Summary::of).toList());
     if (page.getNext() != null) {
@@ -314,27 +327,29 @@ public class ThreadsResource {
 
   /**
    * A clinician files the thread (or the messages named) into the patient's medical record: {@code
-   * {"messageIds"?: [...], "amends"?: recordEntryId}} → 201 {@code {"recordEntryId"}}.
+   * {"messageIds"?: [...], "amends"?: recordEntryId, "reason"?: text}} → 201 {@code
+   * {"recordEntryId"}}; an amendment requires its reason.
    */
   @POST
   @Path("{id}/filing")
   @Operation(
       summary =
           "Files the thread, or the messages named, into the patient's medical record;"
-              + " \"amends\" names the entry a new version amends")
+              + " \"amends\" names the entry a new version amends, for the \"reason\" given")
   public Response file(@PathParam("id") long id, FilingIn filing) {
     long entry =
         record.file(
             id,
             filing == null ? null : filing.messageIds(),
-            filing == null ? null : filing.amends());
+            filing == null ? null : filing.amends(),
+            filing == null ? null : filing.reason());
     return Response.created(uri.getBaseUriBuilder().path("records/{id}").build(entry))
         .entity(new FiledOut(entry))
         .build();
   }
 
-  /** What to file: the messages (all when absent) and the entry this amends, if any. */
-  public record FilingIn(List<Long> messageIds, Long amends) {}
+  /** What to file: the messages (all when absent), the entry this amends, if any, and why. */
+  public record FilingIn(List<Long> messageIds, Long amends, String reason) {}
 
   /** The entry a filing created. */
   public record FiledOut(long recordEntryId) {}

@@ -48,12 +48,14 @@ public class RecordDownloadServlet extends HttpServlet {
     res.setHeader(
         "Content-Disposition",
         "attachment; filename=\"record-" + id + "-v" + entry.getVersion() + ".fhir.json\"");
+    res.setHeader(RecordsResource.SIGNING_KEY_HEADER, entry.getSigningKeyId());
     res.setHeader("X-Content-Type-Options", "nosniff");
     res.setHeader("Cache-Control", "no-store");
     res.getOutputStream().write(json);
   }
 
-  private static Long id(String id) {
+  /** A positive entry id as a parameter gives it, or null for anything else. */
+  static Long id(String id) {
     if (id == null || id.isBlank() || id.length() > 18) {
       return null;
     }

@@ -31,8 +31,12 @@ import org.patientportal.records.entity.FiledEntry;
  *       subject category; {@code topic} its subject;
  *   <li>{@code payload}: the text, and each attachment by name (its content stays in the portal);
  *   <li>{@code partOf}: the thread's first filed message; {@code inResponseTo}: the one before;
- *   <li>{@code note}: who filed it, when, and which entry and version it is.
+ *   <li>{@code note}: who filed it, when, which entry and version it is, the key that signed it
+ *       and, for an amendment, why.
  * </ul>
+ *
+ * <p>The Bundle names the key that signed the entry in a tag of its {@code meta} (system {@link
+ * #SIGNING_KEY_SYSTEM}, code the key id).
  */
 public final class RecordFhir {
 
@@ -45,6 +49,9 @@ public final class RecordFhir {
   static final String ENTRY_SYSTEM = "urn:patientportal:record-entry";
   static final String CATEGORY_SYSTEM = "urn:patientportal:message-category";
   static final String DEFAULT_MRN_SYSTEM = "urn:patientportal:mrn";
+
+  /** The system of the tag naming the key that signed the entry (the id the key export lists). */
+  public static final String SIGNING_KEY_SYSTEM = "urn:patientportal:record-signing-key";
 
   private RecordFhir() {}
 
@@ -61,6 +68,7 @@ public final class RecordFhir {
             .setSystem(ENTRY_SYSTEM)
             .setValue(entry.getId() + "/v" + entry.getVersion()));
     bundle.setTimestamp(Date.from(entry.getFiledAt()));
+    bundle.getMeta().addTag(SIGNING_KEY_SYSTEM, entry.getSigningKeyId(), "Record signing key");
     Reference patient = patient(copy, mrns);
     String first = null;
     String previous = null;
@@ -109,7 +117,12 @@ public final class RecordFhir {
                       + (entry.getPreviousId() == null
                           ? ""
                           : ", amending entry " + entry.getPreviousId())
-                      + ")."));
+                      + ", signed with key "
+                      + entry.getSigningKeyId()
+                      + ")."
+                      + (entry.getReason() == null
+                          ? ""
+                          : " Reason for the amendment: " + entry.getReason())));
       bundle.addEntry().setFullUrl(url).setResource(c);
     }
     return bundle;

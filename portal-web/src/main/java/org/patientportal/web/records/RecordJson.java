@@ -2,6 +2,7 @@ package org.patientportal.web.records;
 
 import jakarta.json.bind.annotation.JsonbNillable;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import org.patientportal.messaging.entity.FilingCopy;
 import org.patientportal.records.entity.FiledEntry;
@@ -11,7 +12,13 @@ final class RecordJson {
 
   private RecordJson() {}
 
-  /** An entry of a patient's record, as listed. */
+  /**
+   * An entry of a patient's record, as listed. {@code signingKeyId} names the public key (of {@code
+   * GET /records/signing-keys}) that verifies {@code signature}, the Ed25519 signature of the text
+   * {@code "patient-portal record-entry v1\n" + id + "\n" + patient + "\n" + threadId + "\n" +
+   * version + "\n" + (amends or "-") + "\n" + filedBy + "\n" + filedAt + "\n" + snapshotSha256}
+   * (base64).
+   */
   public record Entry(
       long id,
       long threadId,
@@ -26,6 +33,10 @@ final class RecordJson {
       @JsonbNillable String subject,
       @JsonbNillable String category,
       boolean intact,
+      @JsonbNillable String reason,
+      String signingKeyId,
+      String snapshotSha256,
+      String signature,
       String href) {
 
     static Entry of(FiledEntry e) {
@@ -43,6 +54,10 @@ final class RecordJson {
           e.getSubject(),
           e.getCategory(),
           e.isIntact(),
+          e.getReason(),
+          e.getSigningKeyId(),
+          Base64.getEncoder().encodeToString(e.getSnapshotSha256()),
+          Base64.getEncoder().encodeToString(e.getSignature()),
           "/portal/api/v1/records/" + e.getId());
     }
   }

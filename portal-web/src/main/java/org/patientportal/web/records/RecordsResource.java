@@ -23,6 +23,9 @@ import org.patientportal.web.records.RecordJson.EntryOut;
 @Produces(MediaType.APPLICATION_JSON)
 public class RecordsResource {
 
+  /** The header of an entry's download naming the key that signed it. */
+  static final String SIGNING_KEY_HEADER = "Record-Signing-Key-Id";
+
   @EJB MedicalRecord record;
 
   @GET
@@ -43,6 +46,7 @@ public class RecordsResource {
         .header(
             "Content-Disposition",
             "attachment; filename=\"record-" + id + "-v" + entry.getVersion() + ".fhir.json\"")
+        .header(SIGNING_KEY_HEADER, entry.getSigningKeyId())
         .build();
   }
 

@@ -96,6 +96,12 @@ class RecordFhirTest {
             entry(null, "dr.smith", null),
             entry("10004521", "dr.smith", 50L))) {
       String json = RecordFhir.json(e, "urn:oid:1.2.3.4.5");
+      // the key that signed the entry is named
+      org.hl7.fhir.r4.model.Coding key =
+          RecordFhir.bundle(e, null)
+              .getMeta()
+              .getTag(RecordFhir.SIGNING_KEY_SYSTEM, e.getSigningKeyId());
+      org.junit.jupiter.api.Assertions.assertNotNull(key, json);
       List<String> errors = errors(json);
       assertEquals(List.of(), errors, json);
 

@@ -7,6 +7,9 @@
 #
 #   portal-bench/wrk/wrk-check.sh [--connections 32] [--seconds 30] [--warmup 20] [send|open ...]
 #
+# Short checks only: run.sh's mail catcher (GreenMail, 128 MB heap) keeps every email, and after
+# some 70,000 it answers SMTP so slowly that deliveries time out and the figures measure that; the
+# load benchmark (run-bench.sh) has a sink that keeps nothing.
 # Needs wrk (Debian's package), curl and python3; the demo's users (password Demo-pass-2026) and the
 # realm's public client portal-cli with direct access grants. Not part of any build.
 set -euo pipefail

@@ -109,8 +109,9 @@ public class ThreadQueries {
    * How many threads of the reader's list are unread, counting at most {@code cap} + 1: a patient's
    * inbox (archived threads left out), or the open threads of a clinician's or staff member's work
    * queue. The same index ranges as a page of the list with the unread filter, each read for at
-   * most {@code cap} + 1 keys, so the cost is bounded whatever the size of the lists; nothing is
-   * loaded but keys.
+   * most {@code cap} + 1 keys; nothing is loaded but keys. The cap bounds what is returned, not
+   * what is read: for a reader who has read nearly all of a long list, each range is walked to its
+   * end (89 ms for a patient of 77,000 threads on PostgreSQL; see docs/benchmarks.md, issue 9).
    */
   public int unreadCount(ThreadAccess reader, int cap) {
     ThreadListQuery unread =

@@ -29,11 +29,10 @@ public class Readers {
   /** Who may read, list and work which thread: every rule of {@link ThreadAccess}. */
   public ThreadAccess of(SessionContext session) {
     String me = session.getCallerPrincipal().getName();
-    return new ThreadAccess(
-            me, roles(session), () -> care.poolsOf(me), () -> addressing.coveredBy(me))
-        .withForwards(threads::forwardAddresses)
-        .withPoolStaff(
-            this::businessHours, () -> care.cliniciansStaffedBy(me), care::poolCodesCaringFor);
+    return withPoolStaff(
+            new ThreadAccess(
+                me, roles(session), () -> care.poolsOf(me), () -> addressing.coveredBy(me)))
+        .withForwards(threads::forwardAddresses);
   }
 
   /**
@@ -43,9 +42,14 @@ public class Readers {
    */
   public ThreadAccess handlerOf(SessionContext session) {
     String me = session.getCallerPrincipal().getName();
-    return new ThreadAccess(me, roles(session), () -> care.poolsOf(me))
-        .withPoolStaff(
-            this::businessHours, () -> care.cliniciansStaffedBy(me), care::poolCodesCaringFor);
+    return withPoolStaff(new ThreadAccess(me, roles(session), () -> care.poolsOf(me)));
+  }
+
+  /** The staff rule of both: the reader's pools' clinicians, in business hours. */
+  private ThreadAccess withPoolStaff(ThreadAccess access) {
+    String me = access.reader();
+    return access.withPoolStaff(
+        this::businessHours, () -> care.cliniciansStaffedBy(me), care::poolCodesCaringFor);
   }
 
   /** Whether the hospital is open now. */

@@ -10,7 +10,7 @@
 # Short checks only: run.sh's mail catcher (GreenMail, 128 MB heap) keeps every email, and after
 # some 70,000 it answers SMTP so slowly that deliveries time out and the figures measure that; the
 # load benchmark (run-bench.sh) has a sink that keeps nothing.
-# Needs wrk (Debian's package), curl and python3; the demo's users (password Demo-pass-2026) and the
+# Needs wrk and GNU time (Debian's packages), curl and python3; the demo's users (password Demo-pass-2026) and the
 # realm's public client portal-cli with direct access grants. Not part of any build.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -40,6 +40,25 @@ jvm_pid() {
   done
 }
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+# utime + stime of every process whose command line matches $1, in clock ticks
+group_ticks() {
+  local p total=0
+  for p in $(pgrep -f "$1" 2>/dev/null); do
+    total=$((total + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0)))
+  done
+  echo "$total"
+}
+machine_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8}' /proc/stat; }
+# the parts of the machine, in clock ticks: WildFly, PostgreSQL, Keycloak, all cores
+snapshot() { echo "$(ticks "$pid") $(group_ticks '^postgres|bin/postgres') $(group_ticks 'keycloak|quarkus') $(machine_ticks)"; }
+# waits (at most 3 minutes) until WildFly has used under 5 % of a core for 2 s
+wait_idle() {
+  local a b
+  for _ in $(seq 1 90); do
+    a=$(ticks "$pid"); sleep 2; b=$(ticks "$pid")
+    [ $((b - a)) -lt 10 ] && return 0
+  done
+}
 
 pid=$(jvm_pid)
 [ -n "$pid" ] || { echo "no WildFly running: start ./run.sh first" >&2; exit 1; }
@@ -53,8 +72,8 @@ curl -fsS -o /dev/null -H "Authorization: Bearer $patient" -H 'Content-Type: app
 
 run() { # $1 scenario, $2 seconds; prints wrk's report
   case "$1" in
-    send) TOKEN=$patient wrk -t2 -c"$connections" -d"$2s" --latency -s "$here/send.lua" "$base/threads" ;;
-    open) TOKEN=$clinician wrk -t2 -c"$connections" -d"$2s" --latency -s "$here/open.lua" "$base/threads/$thread" ;;
+    send) TOKEN=$patient /usr/bin/time -f 'wrk-cpu %U %S' wrk -t2 -c"$connections" -d"$2s" --latency -s "$here/send.lua" "$base/threads" ;;
+    open) TOKEN=$clinician /usr/bin/time -f 'wrk-cpu %U %S' wrk -t2 -c"$connections" -d"$2s" --latency -s "$here/open.lua" "$base/threads/$thread" ;;
   esac
 }
 
@@ -64,12 +83,25 @@ thread=$(curl -fsS -H "Authorization: Bearer $patient" -H 'Content-Type: applica
 
 for s in "${scenarios[@]}"; do
   echo "=== $s: warm-up ${warmup}s"
-  run "$s" "$warmup" >/dev/null
+  run "$s" "$warmup" >/dev/null 2>&1
   echo "=== $s: measured ${seconds}s, $connections connections"
-  before=$(ticks "$pid")
-  report=$(run "$s" "$seconds")
-  after=$(ticks "$pid")
+  before=$(snapshot)
+  report=$(run "$s" "$seconds" 2>&1)
+  after=$(snapshot)
+  wait_idle
+  idle=$(snapshot)
   echo "$report" | grep -E "Requests/sec|Latency|50%|90%|99%|Non-2xx|Socket errors|requests in"
   requests=$(echo "$report" | awk '/requests in/ {print $1}')
-  python3 -c "print('WildFly CPU per request: %.2f ms' % (($after - $before) * 10 / max(1, $requests)))"
+  load_tool=$(echo "$report" | awk '/wrk-cpu/ {print $2 + $3}')
+  python3 - "$requests" "$load_tool" "$(getconf CLK_TCK)" "$before" "$after" "$idle" <<'PY'
+import sys
+requests, load_tool, hz = max(1, int(sys.argv[1])), float(sys.argv[2]), int(sys.argv[3])
+before, after, idle = ([int(v) for v in a.split()] for a in sys.argv[4:7])
+print("CPU ms per request      during the run   with what it left")
+for i, part in enumerate(["WildFly", "PostgreSQL", "Keycloak", "whole machine"]):
+    during = (after[i] - before[i]) * 1000 / hz / requests
+    left = (idle[i] - before[i]) * 1000 / hz / requests
+    print(f"  {part:20s} {during:10.2f} {left:17.2f}")
+print(f"  {'load tool (wrk)':20s} {load_tool * 1000 / requests:10.2f}")
+PY
 done

@@ -3,6 +3,7 @@ package org.patientportal.web.layout;
 import jakarta.enterprise.context.SessionScoped;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import org.patientportal.identity.entity.PortalUser;
@@ -21,8 +22,10 @@ public class SessionUser implements Serializable {
   private String displayName;
   private List<String> roles = List.of();
   private String preferredLanguage;
+  private Instant signedInAt;
 
-  void signedIn(PortalUser user, List<String> portalRoles) {
+  void signedIn(PortalUser user, List<String> portalRoles, Instant at) {
+    this.signedInAt = at;
     this.username = user.getUsername();
     this.displayName = user.getDisplayName();
     this.roles = List.copyOf(portalRoles);
@@ -68,5 +71,10 @@ public class SessionUser implements Serializable {
 
   public String getPreferredLanguage() {
     return preferredLanguage;
+  }
+
+  /** When this browser session signed in (for its maximum length, {@link SessionLimits}). */
+  public Instant getSignedInAt() {
+    return signedInAt;
   }
 }

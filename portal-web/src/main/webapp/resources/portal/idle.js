@@ -109,8 +109,8 @@
     if (window.jQuery) {
       jQuery(document).on('pfAjaxComplete', restart);
     }
-    // for the browser tests, which cannot wait fourteen minutes: show the warning now
-    window.portalIdle = { warn: warn };
+    // for the browser tests, which cannot wait fourteen minutes: the warning and the end, now
+    window.portalIdle = { warn: warn, end: end };
     restart();
   }
 

@@ -147,4 +147,68 @@ class SignInIT {
     assertTrue(violations.isEmpty(), String.join("\n", violations));
     browser.screenshot("audit-log");
   }
+
+  @Test
+  void aMinuteBeforeTheIdleLimitADialogOffersToStaySignedInAndKeepsTheSession() {
+    browser.signIn("pat.jones");
+    WebElement dialog = browser.driver().findElement(By.id("idle-warning"));
+    assertFalse(dialog.isDisplayed(), "no warning while the session is in use");
+    // the browser cannot wait fourteen minutes: the page's own warning, now
+    ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+        .executeScript("window.portalIdle.warn();");
+    browser.waitFor(By.id("idle-warning"));
+    assertEquals("alertdialog", dialog.getAttribute("role"));
+    assertTrue(dialog.getText().contains("You will be signed out in one minute"), dialog.getText());
+    assertEquals(
+        "idle-stay",
+        browser.driver().switchTo().activeElement().getAttribute("id"),
+        "the dialog takes the focus, on staying signed in");
+    List<String> violations = browser.seriousAccessibilityViolations();
+    assertTrue(violations.isEmpty(), String.join("\n", violations));
+    browser.screenshot("idle-warning");
+
+    // Tab stays inside the dialog; Enter on "Stay signed in" asks the server, which answers
+    // 204 only within the signed-in session, and only then does the dialog close
+    browser.driver().switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.TAB);
+    assertEquals("idle-signout", browser.driver().switchTo().activeElement().getAttribute("id"));
+    browser.driver().switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.TAB);
+    assertEquals("idle-stay", browser.driver().switchTo().activeElement().getAttribute("id"));
+    browser.driver().switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ENTER);
+    new org.openqa.selenium.support.ui.WebDriverWait(
+            browser.driver(), java.time.Duration.ofSeconds(30))
+        .until(org.openqa.selenium.support.ui.ExpectedConditions.invisibilityOf(dialog));
+    browser.driver().navigate().refresh();
+    assertEquals("Welcome, Pat Jones", browser.waitFor(By.id("welcome")).getText());
+  }
+
+  @Test
+  void whenTheIdleTimeIsUpThePageSignsOutAndSaysWhyInTheUsersLanguage() {
+    try (Browser spanish = new Browser("es")) {
+      spanish.signIn("sam.rivera");
+      ((org.openqa.selenium.JavascriptExecutor) spanish.driver())
+          .executeScript("window.portalIdle.warn();");
+      WebElement dialog = spanish.waitFor(By.id("idle-warning"));
+      assertTrue(dialog.getText().contains("Seguir conectado"), dialog.getText());
+      // the idle time is up (the page's own end, now): it signs out through the sign-out form
+      WebElement page = spanish.driver().findElement(By.tagName("html"));
+      ((org.openqa.selenium.JavascriptExecutor) spanish.driver())
+          .executeScript("window.portalIdle.end();");
+      new org.openqa.selenium.support.ui.WebDriverWait(
+              spanish.driver(), java.time.Duration.ofSeconds(30))
+          .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+      WebElement why = spanish.waitFor(By.id("signedOutWhy"));
+      assertEquals(
+          "Se cerró su sesión porque no hubo actividad durante 15 minutos. No se perdió nada de lo"
+              + " que había enviado; un mensaje que aún no había enviado debe escribirse de nuevo.",
+          why.getText());
+      assertTrue(spanish.driver().getCurrentUrl().endsWith("/signed-out.xhtml?why=idle"));
+      List<String> violations = spanish.seriousAccessibilityViolations();
+      assertTrue(violations.isEmpty(), String.join("\n", violations));
+
+      // both sessions ended: opening the portal again asks for a password
+      spanish.open(Portal.URL + "/");
+      spanish.waitFor(By.id("username"));
+      assertTrue(spanish.driver().getCurrentUrl().startsWith(Portal.KEYCLOAK));
+    }
+  }
 }

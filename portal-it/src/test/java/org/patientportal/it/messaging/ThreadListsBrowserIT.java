@@ -29,15 +29,18 @@ class ThreadListsBrowserIT {
   private static final int THREADS = 23; // a page holds 20
 
   private static String word;
+  private static long lastThread;
 
   @BeforeAll
   static void threadsWithAWordOfTheirOwn() {
     Messages.acceptGuidelines("pat.jones");
     word = Messages.word();
     for (int i = 0; i < THREADS; i++) {
-      Messages.start(
-          "pat.jones",
-          Messages.draft("dr.smith", "GENERAL", "Pregunta número " + i + " " + word, "¿?", false));
+      lastThread =
+          Messages.start(
+              "pat.jones",
+              Messages.draft(
+                  "dr.smith", "GENERAL", "Pregunta número " + i + " " + word, "¿?", false));
     }
   }
 
@@ -64,6 +67,13 @@ class ThreadListsBrowserIT {
 
       browser.follow(By.id("pages:newer"));
       assertEquals(first, items(browser));
+
+      // her own thread shows her no identifier of hers: that is for the care team
+      browser.open(
+          org.patientportal.it.support.Portal.URL + "/messages/thread.xhtml?id=" + lastThread);
+      browser.waitFor(By.id("subject"));
+      assertTrue(browser.driver().findElements(By.id("patientId")).isEmpty());
+      browser.open(org.patientportal.it.support.Portal.URL + "/messages/inbox.xhtml");
 
       // a search with no word long enough is refused next to the box, in Spanish
       WebElement box = browser.waitFor(By.id("search:q"));
@@ -94,6 +104,8 @@ class ThreadListsBrowserIT {
       List<String> first = rows(browser);
       assertEquals(20, first.size(), first.toString());
       assertTrue(browser.seriousAccessibilityViolations().isEmpty());
+      // beside the patient's name, her medical record number: two patients may share a name
+      assertTrue(first.get(0).contains("Pat Jones MRN 10004521"), first.get(0));
 
       WebElement firstRow =
           browser.driver().findElement(By.cssSelector("[id='results:threads'] tbody tr"));
@@ -111,6 +123,10 @@ class ThreadListsBrowserIT {
       List<String> all = new ArrayList<>(first);
       all.addAll(second);
       assertEquals(THREADS, all.stream().distinct().count(), "each thread once");
+
+      browser.open(
+          org.patientportal.it.support.Portal.URL + "/messages/thread.xhtml?id=" + lastThread);
+      assertEquals("MRN 10004521", browser.waitFor(By.id("patientId")).getText());
     }
   }
 

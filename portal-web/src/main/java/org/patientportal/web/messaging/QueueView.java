@@ -4,6 +4,7 @@ import jakarta.ejb.EJB;
 import jakarta.faces.component.UIComponent;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.Duration;
@@ -11,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.patientportal.identity.boundary.People;
 import org.patientportal.messaging.boundary.MessagingService;
 import org.patientportal.messaging.entity.Category;
 import org.patientportal.messaging.entity.RequestStatus;
@@ -43,6 +45,10 @@ public class QueueView implements Serializable {
   static final int PAGE_SIZE = 20;
 
   @EJB MessagingService messaging;
+  @Inject People people;
+
+  /** The medical record numbers of the shown page's patients, by username (one query a page). */
+  private transient Map<String, String> recordNumbers = Map.of();
 
   private Category category;
   private boolean unreadOnly;
@@ -128,6 +134,9 @@ public class QueueView implements Serializable {
       ThreadPages walk = pages();
       ThreadPage page = walk.page(first / walk.size(), messaging::threads);
       setRowCount(walk.rowEstimate());
+      recordNumbers =
+          people.medicalRecordNumbers(
+              page.getThreads().stream().map(ThreadSummary::getPatient).distinct().toList());
       return page.getThreads();
     }
 
@@ -146,6 +155,14 @@ public class QueueView implements Serializable {
               .findFirst()
               .orElse(null);
     }
+  }
+
+  /**
+   * The patient's medical record number, shown beside their name (two patients may share a name);
+   * null when they have none, and the view shows their username instead.
+   */
+  public String patientMrn(ThreadSummary thread) {
+    return recordNumbers == null ? null : recordNumbers.get(thread.getPatient());
   }
 
   public Category getCategory() {

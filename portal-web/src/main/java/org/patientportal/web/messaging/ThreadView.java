@@ -5,6 +5,7 @@ import jakarta.faces.application.FacesMessage;
 import jakarta.faces.component.UIComponent;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.Part;
 import java.io.Serializable;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.patientportal.care.entity.CareRecipient;
+import org.patientportal.identity.boundary.People;
 import org.patientportal.messaging.boundary.MessagingService;
 import org.patientportal.messaging.boundary.ReplyTemplates;
 import org.patientportal.messaging.boundary.ThreadHandling;
@@ -47,6 +49,7 @@ public class ThreadView implements Serializable {
   static final String FILING_FORM = "filing";
   private List<String> fileMessages;
   @EJB MedicalRecord record;
+  @Inject People people;
   private String forwardTo;
   private String forwardNote;
   private transient List<CareRecipient> forwardRecipients;
@@ -79,6 +82,19 @@ public class ThreadView implements Serializable {
     }
     detail = messaging.open(parsed);
     threadId = parsed;
+  }
+
+  /**
+   * The patient's medical record number, shown to the care team beside the patient's name; null
+   * when they have none (the view shows their username) or the reader is not on the care team.
+   */
+  public String getPatientMrn() {
+    ThreadDetail shown = getDetail();
+    if (shown == null || !shown.isCareTeamSide()) {
+      return null;
+    }
+    String patient = shown.getSummary().getPatient();
+    return people.medicalRecordNumbers(List.of(patient)).get(patient);
   }
 
   public ThreadDetail getDetail() {

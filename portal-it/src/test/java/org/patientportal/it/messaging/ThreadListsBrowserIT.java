@@ -105,7 +105,9 @@ class ThreadListsBrowserIT {
       assertEquals(20, first.size(), first.toString());
       assertTrue(browser.seriousAccessibilityViolations().isEmpty());
       // beside the patient's name, her medical record number: two patients may share a name
-      assertTrue(first.get(0).contains("Pat Jones MRN 10004521"), first.get(0));
+      String firstRowText =
+          browser.driver().findElement(By.cssSelector("[id='results:threads'] tbody tr")).getText();
+      assertTrue(firstRowText.contains("Pat Jones MRN 10004521"), firstRowText);
 
       WebElement firstRow =
           browser.driver().findElement(By.cssSelector("[id='results:threads'] tbody tr"));

@@ -76,17 +76,7 @@ class IdentityDataIT {
   }
 
   private static HttpResponse<String> account(String method, String token, String body) {
-    return Portal.send(
-        HttpRequest.newBuilder(URI.create(ACCOUNT))
-            .header("Authorization", "Bearer " + token)
-            .header("Accept", "application/json")
-            .header("Content-Type", "application/json")
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body))
-            .build());
+    return call(ACCOUNT, method, token, body);
   }
 
   /** A call to the admin API of the demo Keycloak, as its demo administrator. */
@@ -95,10 +85,15 @@ class IdentityDataIT {
         Portal.json(Portal.passwordGrant("master", "admin-cli", "admin", "Demo-admin-2026").body())
             .get("access_token")
             .asText();
+    return call(Portal.KEYCLOAK + "/admin/realms/portal" + path, method, token, body);
+  }
+
+  private static HttpResponse<String> call(String url, String method, String token, String body) {
     return Portal.send(
-        HttpRequest.newBuilder(URI.create(Portal.KEYCLOAK + "/admin/realms/portal" + path))
+        HttpRequest.newBuilder(URI.create(url))
             .header("Authorization", "Bearer " + token)
             .header("Accept", "application/json")
+            .header("Content-Type", "application/json")
             .method(
                 method,
                 body == null

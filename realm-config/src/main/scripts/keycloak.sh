@@ -63,7 +63,9 @@ case "$cmd" in
       >"$log" 2>&1 < /dev/null &
     echo $! > "$pidfile"
     url="http://localhost:$port/realms/portal/.well-known/openid-configuration"
-    for _ in $(seq 1 240); do
+    # its first start builds Keycloak's configuration: minutes on two busy cores
+    wait_seconds=${KEYCLOAK_START_SECONDS:-300}
+    for _ in $(seq 1 $((wait_seconds * 2))); do
       if curl -fsS -o /dev/null "$url" 2>/dev/null; then
         echo "Keycloak is ready: http://localhost:$port/"
         exit 0
@@ -75,7 +77,7 @@ case "$cmd" in
       fi
       sleep 0.5
     done
-    echo "Keycloak did not answer $url within 120 s; the end of its log:" >&2
+    echo "Keycloak did not answer $url within $wait_seconds s; the end of its log:" >&2
     tail -n 40 "$log" >&2
     stop
     exit 1

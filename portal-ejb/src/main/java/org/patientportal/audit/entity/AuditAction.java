@@ -117,5 +117,7 @@ public enum AuditAction {
   /** A patient archived one of their threads for themselves (resource: thread/{id}). */
   THREAD_ARCHIVED,
   /** A patient brought an archived thread back to their inbox (resource: thread/{id}). */
-  THREAD_UNARCHIVED
+  THREAD_UNARCHIVED,
+  /** Someone ended one of their own signed-in sessions (resource {@code session/<Keycloak id>}). */
+  SESSION_ENDED
 }

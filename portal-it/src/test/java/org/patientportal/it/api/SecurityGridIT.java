@@ -110,6 +110,7 @@ class SecurityGridIT {
       POST /me/away                                        | -             | 403 403 403   400   400  403     403   403 403
       GET /requests                                        | -             | 200 200 200   200   200  200     403   403 403
       POST /requests                                       | patient       | 201 201 404   201   201  201     403   403 403
+      GET /me/sessions                                     | -             | 200 200 200   200   200  200     200   200 200
       """;
 
   static final List<Row> GRID = parse(TABLE);

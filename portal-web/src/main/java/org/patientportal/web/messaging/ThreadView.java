@@ -10,6 +10,7 @@ import jakarta.inject.Named;
 import jakarta.servlet.http.Part;
 import java.io.Serializable;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.patientportal.care.entity.CareRecipient;
@@ -62,6 +63,7 @@ public class ThreadView implements Serializable {
   // health information in clear text. After a passivation it is opened (and audited) again.
   private transient ThreadDetail detail;
   private transient List<Part> files;
+  private transient Optional<String> patientMrn;
 
   // One token per form: a second submission of it (Back and Send again) sends nothing again.
   private String token = UUID.randomUUID().toString();
@@ -89,12 +91,16 @@ public class ThreadView implements Serializable {
    * when they have none (the view shows their username) or the reader is not on the care team.
    */
   public String getPatientMrn() {
-    ThreadDetail shown = getDetail();
-    if (shown == null || !shown.isCareTeamSide()) {
-      return null;
+    if (patientMrn == null) {
+      ThreadDetail shown = getDetail();
+      if (shown == null || !shown.isCareTeamSide()) {
+        return null;
+      }
+      String patient = shown.getSummary().getPatient();
+      // looked up once per view: the page asks for it several times in one render
+      patientMrn = Optional.ofNullable(people.medicalRecordNumbers(List.of(patient)).get(patient));
     }
-    String patient = shown.getSummary().getPatient();
-    return people.medicalRecordNumbers(List.of(patient)).get(patient);
+    return patientMrn.orElse(null);
   }
 
   public ThreadDetail getDetail() {

@@ -117,5 +117,9 @@ public enum AuditAction {
   /** A patient archived one of their threads for themselves (resource: thread/{id}). */
   THREAD_ARCHIVED,
   /** A patient brought an archived thread back to their inbox (resource: thread/{id}). */
-  THREAD_UNARCHIVED
+  THREAD_UNARCHIVED,
+  /** A patient, or staff for them, let a caregiver act for them (resource: proxy-grant/{id}). */
+  PROXY_GRANTED,
+  /** A caregiver's access to a patient was ended (resource: proxy-grant/{id}). */
+  PROXY_REVOKED
 }

@@ -117,22 +117,7 @@ class ProxyAccessApiIT {
 
     // outside the scope: no requests under a messaging-only grant
     Instant beforeRequest = Instant.now().minusMillis(1);
-    Portal.assertProblem(
-        Portal.post(
-            "/requests",
-            PROXY,
-            Map.of(
-                "type",
-                "PRESCRIPTION_RENEWAL",
-                "medication",
-                "Tamoxifen",
-                "dose",
-                "20 mg",
-                "pharmacy",
-                "Main St",
-                "patient",
-                PATIENT)),
-        404);
+    Portal.assertProblem(Portal.post("/requests", PROXY, renewal()), 404);
     assertTrue(
         Messages.audit(PROXY, "ACCESS_DENIED", beforeRequest).stream()
             .anyMatch(e -> e.get("resource").asText().equals("patient/" + PATIENT)));
@@ -157,21 +142,7 @@ class ProxyAccessApiIT {
   @Test
   void requestsNeedTheRequestsScope() {
     grant(List.of("REQUESTS"));
-    HttpResponse<String> filed =
-        Portal.post(
-            "/requests",
-            PROXY,
-            Map.of(
-                "type",
-                "PRESCRIPTION_RENEWAL",
-                "medication",
-                "Tamoxifen",
-                "dose",
-                "20 mg",
-                "pharmacy",
-                "Main St",
-                "patient",
-                PATIENT));
+    HttpResponse<String> filed = Portal.post("/requests", PROXY, renewal());
     assertEquals(201, filed.statusCode(), filed.body());
     // requests only: her messages stay closed to him
     Portal.assertProblem(Portal.get("/threads?patient=" + PATIENT, PROXY), 404);
@@ -256,6 +227,21 @@ class ProxyAccessApiIT {
     assertEquals(201, created.statusCode(), created.body());
     assertTrue(created.headers().firstValue("Location").orElseThrow().contains("/me/proxies/"));
     return Portal.json(created.body());
+  }
+
+  /** A prescription renewal for sam.rivera, as her caregiver files it. */
+  private static Map<String, Object> renewal() {
+    return Map.of(
+        "type",
+        "PRESCRIPTION_RENEWAL",
+        "medication",
+        "Tamoxifeno",
+        "dose",
+        "20 mg",
+        "pharmacy",
+        "Farmacia Núñez",
+        "patient",
+        PATIENT);
   }
 
   private static String in(int days) {

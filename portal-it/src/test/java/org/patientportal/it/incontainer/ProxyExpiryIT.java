@@ -26,7 +26,6 @@ import org.jboss.ejb3.annotation.RunAsPrincipal;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.patientportal.care.boundary.ProxyGrants;
 import org.patientportal.care.entity.ProxyGrant;
 import org.patientportal.care.entity.ProxyScope;
 import org.patientportal.it.support.Deployments;
@@ -34,6 +33,7 @@ import org.patientportal.messaging.boundary.MessagingService;
 import org.patientportal.messaging.entity.Category;
 import org.patientportal.messaging.entity.StartThread;
 import org.patientportal.messaging.entity.ThreadListQuery;
+import org.patientportal.proxy.boundary.ProxyGrants;
 import org.patientportal.shared.entity.NotFoundException;
 
 /**

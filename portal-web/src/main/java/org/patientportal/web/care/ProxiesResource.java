@@ -20,9 +20,9 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.patientportal.care.boundary.ProxyGrants;
 import org.patientportal.care.entity.ProxyGrant;
 import org.patientportal.care.entity.ProxyScope;
+import org.patientportal.proxy.boundary.ProxyGrants;
 import org.patientportal.shared.entity.InvalidInputException;
 
 /**

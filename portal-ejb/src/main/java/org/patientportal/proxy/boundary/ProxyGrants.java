@@ -1,4 +1,4 @@
-package org.patientportal.care.boundary;
+package org.patientportal.proxy.boundary;
 
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
@@ -17,6 +17,8 @@ import org.patientportal.audit.boundary.AuditLog;
 import org.patientportal.audit.boundary.AuditService;
 import org.patientportal.audit.entity.AuditAction;
 import org.patientportal.audit.entity.AuditOutcome;
+import org.patientportal.care.boundary.CareDirectory;
+import org.patientportal.care.boundary.Proxies;
 import org.patientportal.care.entity.ProxyGrant;
 import org.patientportal.care.entity.ProxyScope;
 import org.patientportal.identity.boundary.People;

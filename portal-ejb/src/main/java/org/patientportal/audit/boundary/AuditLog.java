@@ -31,11 +31,25 @@ public class AuditLog {
 
   public AuditEntry record(
       String actor, String patient, AuditAction action, String resource, AuditOutcome outcome) {
+    return recordOnBehalf(actor, null, patient, action, resource, outcome);
+  }
+
+  /**
+   * As {@link #record}, for an actor acting for someone else: a caregiver for the patient who
+   * granted them access ({@code onBehalfOf}; null when the actor acts as themselves).
+   */
+  public AuditEntry recordOnBehalf(
+      String actor,
+      String onBehalfOf,
+      String patient,
+      AuditAction action,
+      String resource,
+      AuditOutcome outcome) {
     AuditEntry entry =
         new AuditEntry(
             clock.instant(),
             actor,
-            null,
+            onBehalfOf,
             patient,
             action,
             resource,

@@ -119,5 +119,9 @@ public enum AuditAction {
   /** A patient brought an archived thread back to their inbox (resource: thread/{id}). */
   THREAD_UNARCHIVED,
   /** Someone ended one of their own signed-in sessions (resource {@code session/<Keycloak id>}). */
-  SESSION_ENDED
+  SESSION_ENDED,
+  /** A patient, or staff for them, let a caregiver act for them (resource: proxy-grant/{id}). */
+  PROXY_GRANTED,
+  /** A caregiver's access to a patient was ended (resource: proxy-grant/{id}). */
+  PROXY_REVOKED
 }

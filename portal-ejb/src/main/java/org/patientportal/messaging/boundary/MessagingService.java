@@ -132,6 +132,23 @@ public class MessagingService {
   }
 
   /**
+   * Who one may write to for {@code patient}: the caller's own care team (a patient, naming no one
+   * else), or that of the patient a caregiver acts for now; anyone else's is not found.
+   */
+  @RolesAllowed({Roles.PATIENT, Roles.PROXY})
+  public List<CareRecipient> recipients(String patient) {
+    ThreadAccess access = access();
+    if (access.hasRole(Roles.PATIENT)
+        && (patient == null || patient.isEmpty() || patient.equals(access.reader()))) {
+      return care.recipientsFor(access.reader());
+    }
+    if (!access.mayActFor(patient)) {
+      throw deny("patient/" + (patient == null ? "" : patient), patient);
+    }
+    return care.recipientsFor(patient);
+  }
+
+  /**
    * Starts a thread (see {@link StartThread} for who may write to whom); a patient must have
    * accepted the guidelines.
    *
@@ -157,6 +174,7 @@ public class MessagingService {
     String patient;
     CareRecipient to;
     CareRecipient addressed = null;
+    String onBehalfOf = null;
     if (access.hasRole(Roles.PATIENT) && (c.patient() == null || c.patient().equals(me))) {
       guidelines.require(me);
       patient = me;
@@ -175,8 +193,18 @@ public class MessagingService {
           addressing
               .fromClinician(me, patient, c.to())
               .orElseThrow(() -> deny("patient/" + c.patient(), c.patient()));
+    } else if (access.mayActFor(c.patient())) {
+      // a caregiver writes for the patient they act for, to the patient's care team
+      patient = c.patient();
+      onBehalfOf = patient;
+      to = addressing.fromPatient(patient, c.to());
+      Optional<CareRecipient> cover = addressing.coverFor(to);
+      if (cover.isPresent()) {
+        addressed = to;
+        to = cover.get();
+      }
     } else {
-      // Proxies act for a patient only under a grant; none is known here.
+      // a proxy without a grant in force (or none named), or anyone else
       throw deny("patient/" + (c.patient() == null ? "" : c.patient()), c.patient());
     }
     Instant now = clock.instant();
@@ -192,12 +220,13 @@ public class MessagingService {
     MessageThread thread =
         writer.thread(
             threadId, patient, c.category(), kind(to), to.getName(), me, now, c.subject());
-    post(messageId, thread, me, now, c.body(), c.readReceipt(), c.attachments());
+    post(messageId, thread, me, onBehalfOf, now, c.body(), c.readReceipt(), c.attachments());
     if (addressed == null) {
       return ThreadStarted.direct(threadId);
     }
-    audit.record(
+    audit.recordOnBehalf(
         me,
+        onBehalfOf,
         patient,
         AuditAction.MESSAGE_ROUTED_TO_COVER,
         "thread/" + threadId + " for " + addressed.getName() + " to " + to.getName(),
@@ -248,7 +277,15 @@ public class MessagingService {
         return first.get().messageId();
       }
     }
-    return post(messageId, thread, access.reader(), now, r.body(), r.readReceipt(), r.attachments())
+    return post(
+            messageId,
+            thread,
+            access.reader(),
+            onBehalfOf(access, thread),
+            now,
+            r.body(),
+            r.readReceipt(),
+            r.attachments())
         .getId();
   }
 
@@ -256,29 +293,33 @@ public class MessagingService {
       long messageId,
       MessageThread thread,
       String author,
+      String onBehalfOf,
       Instant at,
       String body,
       boolean readReceipt,
       List<NewAttachment> attachments) {
     boolean wasDone = thread.getStatus() == ThreadStatus.DONE;
-    Message message = writer.message(messageId, thread, author, at, body, readReceipt, attachments);
-    if (author.equals(thread.getPatient())) {
+    Message message =
+        writer.message(messageId, thread, author, onBehalfOf, at, body, readReceipt, attachments);
+    if (author.equals(thread.getPatient()) || onBehalfOf != null) {
       TurnaroundPolicy.Due due = turnaround.due(thread.getCategory(), at);
       thread.waitingFromPatient(due.dueBy(), due.halfway());
     }
     if (wasDone && thread.getStatus() == ThreadStatus.OPEN) {
       // the patient wrote in a done thread: it is back in the queue, and its history says so
       events.record(thread, ThreadEvent.Kind.REOPENED, author, null, at);
-      audit.record(
+      audit.recordOnBehalf(
           author,
+          onBehalfOf,
           thread.getPatient(),
           AuditAction.THREAD_REOPENED,
           "thread/" + thread.getId(),
           AuditOutcome.SUCCESS);
     }
     marks.sent(thread.getId(), author, message.getId(), at);
-    audit.record(
+    audit.recordOnBehalf(
         author,
+        onBehalfOf,
         thread.getPatient(),
         AuditAction.MESSAGE_SENT,
         "message/" + message.getId(),
@@ -301,6 +342,14 @@ public class MessagingService {
    */
   public ThreadPage threads(ThreadListQuery query) {
     ThreadAccess access = access();
+    if (access.hasRole(Roles.PROXY)
+        && !access.hasRole(Roles.PATIENT)
+        && !access.worksPools()
+        && query.patient() != null
+        && !access.mayActFor(query.patient())) {
+      // a caregiver lists the threads of a patient they act for now (naming none: an empty list)
+      throw deny("patient/" + query.patient(), query.patient());
+    }
     List<Long> tokens = List.of();
     if (query.search() != null) {
       tokens = subjects.tokens(query.search());
@@ -318,13 +367,24 @@ public class MessagingService {
    * for the messages that asked for one, and the thread marked read for the caller.
    */
   public ThreadDetail open(long threadId) {
+    return open(threadId, null);
+  }
+
+  /**
+   * Opens a thread as {@link #open(long)} does; a caregiver may name the patient they act for
+   * ({@code patient}), and a thread of anyone else is then not found.
+   */
+  public ThreadDetail open(long threadId, String patient) {
     ThreadAccess access = access();
     String me = access.reader();
     ThreadRow row = threads.findForReader(threadId, me);
     MessageThread thread = row == null ? null : row.thread();
-    if (thread == null || !access.mayRead(thread)) {
+    if (thread == null
+        || !access.mayRead(thread)
+        || (patient != null && !patient.isEmpty() && !patient.equals(thread.getPatient()))) {
       throw deny("thread/" + threadId, thread == null ? null : thread.getPatient());
     }
+    String onBehalfOf = onBehalfOf(access, thread);
     Instant now = clock.instant();
     List<Message> messages = threads.messages(thread);
     Set<Long> receipted = marks.receiptedBy(threadId, me);
@@ -334,8 +394,9 @@ public class MessagingService {
     List<MessageDetail> details = reading.messages(thread, messages, me, names);
     List<MessageReceipt> receipts = new ArrayList<>();
     for (Message m : messages) {
-      audit.record(
+      audit.recordOnBehalf(
           me,
+          onBehalfOf,
           thread.getPatient(),
           AuditAction.MESSAGE_OPENED,
           "message/" + m.getId(),
@@ -365,7 +426,8 @@ public class MessagingService {
           AuditOutcome.SUCCESS);
     }
     // visibleThread() has shown that a reader who is not the patient is on the care team's side
-    boolean careTeam = !access.patientSide(thread) || access.careSide(thread);
+    boolean careTeam =
+        (!access.patientSide(thread) && onBehalfOf == null) || access.careSide(thread);
     List<ThreadDetail.TeamMember> team = List.of();
     boolean lead = false;
     if (careTeam) {
@@ -469,8 +531,9 @@ public class MessagingService {
       throw deny("attachment/" + attachmentId, thread == null ? null : thread.getPatient());
     }
     AttachmentDownload download = reading.download(attachment);
-    audit.record(
+    audit.recordOnBehalf(
         access.reader(),
+        onBehalfOf(access, thread),
         thread.getPatient(),
         AuditAction.ATTACHMENT_DOWNLOADED,
         "attachment/" + attachmentId,
@@ -499,6 +562,16 @@ public class MessagingService {
 
   private ThreadAccess access() {
     return readers.of(session);
+  }
+
+  /**
+   * The patient the reader acts for on this thread as their caregiver (audited with each action),
+   * or null when the reader acts as themselves.
+   */
+  private static String onBehalfOf(ThreadAccess access, MessageThread thread) {
+    return !access.patientSide(thread) && !access.careSide(thread) && access.actsAsProxy(thread)
+        ? thread.getPatient()
+        : null;
   }
 
   private MessageThread visibleThread(long threadId, ThreadAccess access) {

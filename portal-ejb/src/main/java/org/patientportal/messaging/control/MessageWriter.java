@@ -72,6 +72,19 @@ public class MessageWriter {
       String body,
       boolean readReceipt,
       List<NewAttachment> attachments) {
+    return message(messageId, thread, author, null, at, body, readReceipt, attachments);
+  }
+
+  /** As above, for a caregiver ({@code author}) writing for {@code onBehalfOf}. */
+  public Message message(
+      long messageId,
+      MessageThread thread,
+      String author,
+      String onBehalfOf,
+      Instant at,
+      String body,
+      boolean readReceipt,
+      List<NewAttachment> attachments) {
     Message message =
         new Message(
             messageId,
@@ -80,6 +93,7 @@ public class MessageWriter {
             at,
             readReceipt,
             crypto.seal(body, Message.bodyOwner(thread.getId(), messageId)));
+    message.writtenFor(onBehalfOf);
     em.persist(message);
     for (NewAttachment file : attachments) {
       String type = AttachmentPolicy.detectType(file.content()).orElseThrow();

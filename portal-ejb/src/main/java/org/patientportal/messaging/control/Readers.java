@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.patientportal.care.boundary.Addressing;
 import org.patientportal.care.boundary.CareDirectory;
+import org.patientportal.care.boundary.Proxies;
+import org.patientportal.care.entity.ProxyScope;
 import org.patientportal.identity.entity.Roles;
 
 /**
@@ -25,6 +27,7 @@ public class Readers {
   @Inject ThreadQueries threads;
   @Inject TurnaroundPolicy turnaround;
   @Inject Clock clock;
+  @Inject Proxies proxies;
 
   /** Who may read, list and work which thread: every rule of {@link ThreadAccess}. */
   public ThreadAccess of(SessionContext session) {
@@ -32,7 +35,8 @@ public class Readers {
     return withPoolStaff(
             new ThreadAccess(
                 me, roles(session), () -> care.poolsOf(me), () -> addressing.coveredBy(me)))
-        .withForwards(threads::forwardAddresses);
+        .withForwards(threads::forwardAddresses)
+        .withProxyGrants(patient -> proxies.mayActFor(me, patient, ProxyScope.MESSAGING));
   }
 
   /**

@@ -21,14 +21,16 @@ import org.patientportal.messaging.entity.ThreadStatus;
  * <em>care team's side</em> when the thread is addressed to them as a clinician, or to a pool they
  * work as a clinician or staff member, or when it was given to them (its assignee, as a clinician
  * or staff member). Anyone else (other patients, proxies without a grant, communications, auditors,
- * admins) sees nothing. A clinician covering today for an absent colleague is also on the care
- * team's side of the colleague's <em>open</em> threads addressed to the colleague by name ({@link
- * #coverSide}). In the hospital's business hours, a staff member of a pool is on the care team's
- * side of the <em>open</em> threads addressed by name to a clinician of that pool, when the pool
- * cares for the thread's patient ({@link #staffSide}): the staff process the clinicians' messages
- * (the hospital's email guidelines). A clinician a thread was forwarded to by name, and a clinician
- * or staff member of a pool it was forwarded to, are on its care team's side too ({@link
- * #forwardedSide}). The boundaries ask this; they audit and refuse.
+ * admins) sees nothing. A caregiver holding a patient's grant in force with the MESSAGING scope
+ * acts for that patient on the patient's side of the patient's threads ({@link #actsAsProxy}). A
+ * clinician covering today for an absent colleague is also on the care team's side of the
+ * colleague's <em>open</em> threads addressed to the colleague by name ({@link #coverSide}). In the
+ * hospital's business hours, a staff member of a pool is on the care team's side of the
+ * <em>open</em> threads addressed by name to a clinician of that pool, when the pool cares for the
+ * thread's patient ({@link #staffSide}): the staff process the clinicians' messages (the hospital's
+ * email guidelines). A clinician a thread was forwarded to by name, and a clinician or staff member
+ * of a pool it was forwarded to, are on its care team's side too ({@link #forwardedSide}). The
+ * boundaries ask this; they audit and refuse.
  *
  * <p>The reader's pools are asked for at most once, and only when a pool's thread is in question
  * and the reader holds a role that works pools, so a check adds no query where none is needed; the
@@ -49,6 +51,8 @@ public final class ThreadAccess {
   private Supplier<? extends Map<String, ? extends Collection<String>>> staffedClinicians = Map::of;
   private Function<String, ? extends Collection<String>> poolsCaringFor = patient -> List.of();
   private Map<String, ? extends Collection<String>> staffed;
+  private java.util.function.Predicate<String> messagingGrantFrom = patient -> false;
+  private final Map<String, Boolean> grantsAsked = new java.util.HashMap<>();
 
   /**
    * @param reader the caller's username
@@ -106,6 +110,16 @@ public final class ThreadAccess {
     return this;
   }
 
+  /**
+   * Lets the check know whom the reader (a caregiver) may act for in messaging now: {@code
+   * messagingGrantFrom} answers a patient's username with whether that patient's grant with the
+   * MESSAGING scope is in force (asked at most once per patient, and only for a proxy).
+   */
+  public ThreadAccess withProxyGrants(java.util.function.Predicate<String> messagingGrantFrom) {
+    this.messagingGrantFrom = Objects.requireNonNull(messagingGrantFrom, "messaging grant from");
+    return this;
+  }
+
   public String reader() {
     return reader;
   }
@@ -116,7 +130,24 @@ public final class ThreadAccess {
 
   /** Whether the reader may open the thread, reply to it and download its attachments. */
   public boolean mayRead(MessageThread thread) {
-    return patientSide(thread) || careSide(thread);
+    return patientSide(thread) || actsAsProxy(thread) || careSide(thread);
+  }
+
+  /**
+   * The reader is a caregiver acting for the thread's patient: a proxy holding that patient's grant
+   * with the MESSAGING scope, neither expired nor revoked. The one place proxies are let in: what a
+   * proxy may not see of a thread (sensitive topics) is decided here too.
+   */
+  public boolean actsAsProxy(MessageThread thread) {
+    return mayActFor(thread.getPatient());
+  }
+
+  /** Whether the reader is a proxy who may read and write {@code patient}'s messages now. */
+  public boolean mayActFor(String patient) {
+    if (patient == null || !hasRole(Roles.PROXY) || patient.equals(reader)) {
+      return false;
+    }
+    return grantsAsked.computeIfAbsent(patient, messagingGrantFrom::test);
   }
 
   /** The thread is the reader's own, as its patient. */

@@ -164,6 +164,10 @@ public class ThreadQueries {
     if (patient) {
       branches.add(new Branch(Range.PATIENT, reader.reader(), null, query.status(), null));
     }
+    if (!patient && reader.mayActFor(query.patient())) {
+      // a caregiver's inbox: the threads of the patient they act for
+      branches.add(new Branch(Range.PATIENT, query.patient(), null, query.status(), null));
+    }
     if (reader.worksPools()) {
       List<ThreadStatus> statuses =
           query.status() == null ? List.of(ThreadStatus.values()) : List.of(query.status());

@@ -136,6 +136,11 @@ public class ThreadReading {
               m.isReadReceipt(),
               files,
               receipts.getOrDefault(m.getId(), List.of())));
+      if (m.getOnBehalfOf() != null) {
+        details
+            .get(details.size() - 1)
+            .writtenFor(m.getOnBehalfOf(), names.person(m.getOnBehalfOf()));
+      }
     }
     return details;
   }

@@ -34,6 +34,10 @@ public class Message {
   @Column(nullable = false, updatable = false, length = 64)
   private String author;
 
+  /** The patient a caregiver wrote this for (null when the author wrote as themselves). */
+  @Column(name = "on_behalf_of", updatable = false, length = 64)
+  private String onBehalfOf;
+
   @Column(name = "sent_at", nullable = false, updatable = false)
   private Instant sentAt;
 
@@ -112,5 +116,14 @@ public class Message {
 
   public List<Attachment> getAttachments() {
     return Collections.unmodifiableList(attachments);
+  }
+
+  /** Marks the message as written by its author (a caregiver) for {@code patient}. */
+  public void writtenFor(String patient) {
+    this.onBehalfOf = patient;
+  }
+
+  public String getOnBehalfOf() {
+    return onBehalfOf;
   }
 }

@@ -65,4 +65,22 @@ public class MessageDetail {
   public List<ReceiptDetail> getReceipts() {
     return receipts;
   }
+
+  private String onBehalfOf;
+  private String onBehalfOfName;
+
+  /** The message was written by a caregiver for this patient ("Chris Jones for Pat Jones"). */
+  public MessageDetail writtenFor(String patient, String patientName) {
+    this.onBehalfOf = patient;
+    this.onBehalfOfName = patientName;
+    return this;
+  }
+
+  public String getOnBehalfOf() {
+    return onBehalfOf;
+  }
+
+  public String getOnBehalfOfName() {
+    return onBehalfOfName;
+  }
 }

@@ -13,6 +13,8 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.patientportal.care.entity.CarePool;
 import org.patientportal.care.entity.PoolRole;
+import org.patientportal.care.entity.ProxyGrant;
+import org.patientportal.care.entity.ProxyScope;
 import org.patientportal.identity.entity.PortalUser;
 
 /**
@@ -49,6 +51,7 @@ public class DemoData {
 
   @PersistenceContext EntityManager em;
   @Inject Clock clock;
+  @Inject Ids ids;
 
   @Inject
   @ConfigProperty(name = "portal.demo-data", defaultValue = "false")
@@ -78,12 +81,41 @@ public class DemoData {
     }
     int count = created;
     boolean pool = carePool();
+    boolean proxy = proxyGrant();
     LOG.info(
         () ->
             "Demo data loaded: "
                 + count
                 + " portal users created"
-                + (pool ? "; the Breast Oncology pool created" : ""));
+                + (pool ? "; the Breast Oncology pool created" : "")
+                + (proxy ? "; chris.jones made pat.jones's proxy" : ""));
+  }
+
+  /**
+   * The demo's caregiver: chris.jones acts for pat.jones (messaging and requests) for a year from
+   * the first start, unless a grant between them was ever made (a revoked one stays revoked).
+   */
+  private boolean proxyGrant() {
+    boolean exists =
+        !em.createNamedQuery(ProxyGrant.OF_PROXY, ProxyGrant.class)
+            .setParameter("proxy", "chris.jones")
+            .getResultList()
+            .isEmpty();
+    if (exists) {
+      return false;
+    }
+    java.time.Instant now = clock.instant();
+    em.persist(
+        new ProxyGrant(
+            ids.next("proxy_grant_seq"),
+            "pat.jones",
+            "chris.jones",
+            java.util.EnumSet.of(ProxyScope.MESSAGING, ProxyScope.REQUESTS),
+            now.plus(java.time.Duration.ofDays(365)),
+            "pat.jones",
+            now,
+            null));
+    return true;
   }
 
   /**

@@ -32,9 +32,11 @@ import org.patientportal.audit.boundary.AuditService;
 import org.patientportal.audit.entity.AuditAction;
 import org.patientportal.audit.entity.AuditOutcome;
 import org.patientportal.care.boundary.CareDirectory;
+import org.patientportal.care.boundary.Proxies;
 import org.patientportal.care.entity.CarePool;
 import org.patientportal.care.entity.PoolMember;
 import org.patientportal.care.entity.PoolRole;
+import org.patientportal.care.entity.ProxyScope;
 import org.patientportal.crypto.boundary.Crypto;
 import org.patientportal.identity.boundary.People;
 import org.patientportal.identity.entity.PortalUser;
@@ -57,13 +59,14 @@ import org.patientportal.shared.entity.UserText;
 
 /**
  * Requests' edge. A patient files a request for themselves; a clinician or staff member files one
- * for a patient one of their teams cares for ({@code patient}); proxies will file under a grant
- * (not yet: they are refused). The request becomes a thread of its category to the chosen team's
- * pool (by default the first caring for the patient) and its staff get an email that says nothing
- * of it. Only a clinician or staff member of that team moves its status, with a note the patient
- * reads in the thread and an email that says only that there is news. Anything refused is audited
- * as ACCESS_DENIED: answered 403 to the request's own patient (who knows it exists; the web layer
- * audits a 403 as it answers it), 404 to anyone else (audited here). Everything done is audited.
+ * for a patient one of their teams cares for ({@code patient}); a caregiver files for a patient
+ * whose grant with the REQUESTS scope is in force. The request becomes a thread of its category to
+ * the chosen team's pool (by default the first caring for the patient) and its staff get an email
+ * that says nothing of it. Only a clinician or staff member of that team moves its status, with a
+ * note the patient reads in the thread and an email that says only that there is news. Anything
+ * refused is audited as ACCESS_DENIED: answered 403 to the request's own patient (who knows it
+ * exists; the web layer audits a 403 as it answers it), 404 to anyone else (audited here).
+ * Everything done is audited.
  */
 @Stateless
 @RolesAllowed({Roles.PATIENT, Roles.PROXY, Roles.CLINICIAN, Roles.STAFF})
@@ -86,12 +89,14 @@ public class Requests {
   @Inject Ids ids;
   @Inject RequestThreads threads;
   @Inject Notifications notifications;
+  @Inject Proxies proxies;
 
   /** Files a request: see the class comment for who may file for whom. */
   public RequestFiled file(NewRequest command) {
     String me = caller();
     NewRequest c = valid(command);
     String patient;
+    String onBehalfOf = null;
     List<CarePool> teams;
     if (session.isCallerInRole(Roles.PATIENT) && (c.patient() == null || c.patient().equals(me))) {
       patient = me;
@@ -108,8 +113,17 @@ public class Requests {
       if (teams.isEmpty()) {
         throw deny("patient/" + patient, patient);
       }
+    } else if (session.isCallerInRole(Roles.PROXY)
+        && proxies.mayActFor(me, c.patient(), ProxyScope.REQUESTS)) {
+      // a caregiver files for the patient they act for, under a grant with the REQUESTS scope
+      patient = c.patient();
+      onBehalfOf = patient;
+      teams = care.poolsCaringFor(patient);
+      if (teams.isEmpty()) {
+        throw new ConflictException("no-care-team", "{requests.noCareTeam}");
+      }
     } else {
-      // proxies will act for a patient under a grant (proxy access); none is known yet
+      // a proxy without a grant in force for the patient, with that scope; anyone else
       throw deny("patient/" + (c.patient() == null ? "" : c.patient()), c.patient());
     }
     CarePool team = teams.get(0);
@@ -140,8 +154,9 @@ public class Requests {
             now,
             crypto.seal(json(fields), CareRequest.detailsOwner(id)));
     em.persist(request);
-    audit.record(
+    audit.recordOnBehalf(
         me,
+        onBehalfOf,
         patient,
         AuditAction.REQUEST_SUBMITTED,
         "request/" + id + " thread/" + threadId + " " + c.type().name(),

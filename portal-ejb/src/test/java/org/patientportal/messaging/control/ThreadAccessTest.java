@@ -1,6 +1,7 @@
 package org.patientportal.messaging.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
@@ -72,6 +73,30 @@ class ThreadAccessTest {
     String sides = (access.patientSide(thread) ? "P" : "") + (access.careSide(thread) ? "C" : "");
     assertEquals(!sides.isEmpty(), access.mayRead(thread), "may read iff on a side");
     return sides.isEmpty() ? "-" : sides;
+  }
+
+  @Test
+  void aCaregiverActsForThePatientsWhoseMessagingGrantIsInForce() {
+    AtomicInteger asked = new AtomicInteger();
+    ThreadAccess proxy =
+        new ThreadAccess("chris.jones", Set.of(Roles.PROXY), Set::of)
+            .withProxyGrants(
+                patient -> {
+                  asked.incrementAndGet();
+                  return patient.equals("pat.jones");
+                });
+    assertTrue(proxy.actsAsProxy(TO_CLINICIAN));
+    assertTrue(proxy.mayRead(TO_POOL));
+    assertEquals("-", sides(new ThreadAccess("x", Set.of(), Set::of), TO_POOL));
+    assertFalse(proxy.patientSide(TO_POOL), "never the patient's own side");
+    assertFalse(proxy.careSide(TO_POOL));
+    assertFalse(proxy.mayActFor("sam.rivera"));
+    assertEquals(2, asked.get(), "asked once per patient");
+    // the grant counts only for a proxy
+    ThreadAccess clinician =
+        new ThreadAccess("chris.jones", Set.of(Roles.CLINICIAN), Set::of)
+            .withProxyGrants(patient -> true);
+    assertFalse(clinician.actsAsProxy(TO_POOL));
   }
 
   @Test

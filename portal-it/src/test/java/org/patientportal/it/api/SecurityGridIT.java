@@ -75,11 +75,11 @@ class SecurityGridIT {
       POST /messaging/guidelines/acceptance                | -             | 204 204 403   403   403  403     403   403 403
       GET /messaging/recipients                            | -             | 200 200 403   403   403  403     403   403 403
       GET /threads                                         | -             | 200 200 200   200   200  200     200   200 200
-      POST /threads                                        | patient       | 201 201 404   201   201  403     403   403 403
-      GET /threads/{thread}                                | thread        | 200 404 404   200   404  404~200 404   404 404
-      POST /threads/{thread}/messages                      | thread        | 201 404 404   201   404  404~201 404   404 404
-      GET /threads/{thread}/receipts                       | thread        | 200 404 404   200   404  404~200 404   404 404
-      GET /threads/{thread}/attachments/{attachment}       | attachment    | 200 404 404   200   404  404~200 404   404 404
+      POST /threads                                        | patient       | 201 201 201   201   201  403     403   403 403
+      GET /threads/{thread}                                | thread        | 200 404 200   200   404  404~200 404   404 404
+      POST /threads/{thread}/messages                      | thread        | 201 404 201   201   404  404~201 404   404 404
+      GET /threads/{thread}/receipts                       | thread        | 200 404 200   200   404  404~200 404   404 404
+      GET /threads/{thread}/attachments/{attachment}       | attachment    | 200 404 200   200   404  404~200 404   404 404
       POST /threads/{thread}/done                          | thread        | 403 403 403   204   404  404     403   403 403
       POST /threads/{thread}/claim                         | thread        | 403 403 403   204   404  404     403   403 403
       POST /threads/{thread}/release                       | thread        | 403 403 403   204   404  404     403   403 403
@@ -90,8 +90,8 @@ class SecurityGridIT {
       GET:text/plain /records/signing-keys                 | -             | 200 200 200   200   200  200     200   200 200
       POST /records/signing-keys/rotation                  | -             | 403 403 403   403   403  403     403   403 200
       GET /threads/unread-count                            | -             | 200 200 200   200   200  200     200   200 200
-      POST /threads/{thread}/archive                       | thread        | 204 404 404   403   404  404     404   404 404
-      DELETE /threads/{thread}/archive                     | thread        | 204 404 404   403   404  404     404   404 404
+      POST /threads/{thread}/archive                       | thread        | 204 404 403   403   404  404     404   404 404
+      DELETE /threads/{thread}/archive                     | thread        | 204 404 403   403   404  404     404   404 404
       POST /threads/{thread}/reopen                        | thread        | 403 404 403   204   404  404~204 403   403 403
       GET /me/templates                                    | -             | 403 403 403   200   200  200     403   403 403
       POST /me/templates                                   | -             | 403 403 403   201   201  201     403   403 403
@@ -109,8 +109,13 @@ class SecurityGridIT {
       GET /me/away                                         | -             | 403 403 403   200   200  403     403   403 403
       POST /me/away                                        | -             | 403 403 403   400   400  403     403   403 403
       GET /requests                                        | -             | 200 200 200   200   200  200     403   403 403
-      POST /requests                                       | patient       | 201 201 404   201   201  201     403   403 403
       GET /me/sessions                                     | -             | 200 200 200   200   200  200     200   200 200
+      POST /requests                                       | patient       | 201 201 201   201   201  201     403   403 403
+      GET /me/proxies                                      | -             | 200 200 403   403   403  403     403   403 403
+      GET /me/acting-for                                   | -             | 403 403 200   403   403  403     403   403 403
+      GET /patients/pat.jones/proxies                      | -             | 403 403 403   403   403  200     403   403 403
+      GET /threads?patient=pat.jones                       | -             | 200 200 200   200   200  200     200   200 200
+      GET /messaging/recipients?patient=pat.jones          | patient       | 200 404 200   403   403  403     403   403 403
       """;
 
   static final List<Row> GRID = parse(TABLE);

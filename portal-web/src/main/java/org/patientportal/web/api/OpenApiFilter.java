@@ -173,6 +173,26 @@ public class OpenApiFilter implements OASFilter {
                   "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
                   "language",
                   "en")),
+          Map.entry(
+              "POST /me/proxies",
+              Map.of(
+                  "proxy",
+                  "chris.jones",
+                  "scopes",
+                  List.of("MESSAGING", "REQUESTS"),
+                  "expiresAt",
+                  "2027-06-30")),
+          Map.entry(
+              "POST /patients/{username}/proxies",
+              Map.of(
+                  "proxy",
+                  "chris.jones",
+                  "scopes",
+                  List.of("MESSAGING"),
+                  "expiresAt",
+                  "2028-06-30T00:00:00Z",
+                  "reason",
+                  "A minor: Chris Jones is the legal guardian")),
           Map.entry("POST /admin/teams", Map.of("code", "cardiology", "name", "Cardiology")),
           Map.entry(
               "POST /admin/teams/{code}/members",

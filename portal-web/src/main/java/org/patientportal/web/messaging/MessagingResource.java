@@ -68,8 +68,13 @@ public class MessagingResource {
 
   @GET
   @Path("recipients")
-  public List<Recipient> recipients() {
-    return messaging.recipients().stream()
+  public List<Recipient> recipients(@jakarta.ws.rs.QueryParam("patient") String patient) {
+    // a patient's own care team; a caregiver names the patient they act for
+    List<CareRecipient> recipients =
+        patient == null || patient.isBlank()
+            ? messaging.recipients()
+            : messaging.recipients(patient);
+    return recipients.stream()
         .map(
             (CareRecipient r) ->
                 new Recipient(

@@ -184,7 +184,9 @@ final class ThreadJson {
       String body,
       boolean readReceipt,
       List<AttachmentOut> attachments,
-      List<Receipt> receipts) {
+      List<Receipt> receipts,
+      String onBehalfOf,
+      String onBehalfOfName) {
 
     static MessageOut of(MessageDetail m, long threadId, UriBuilder base) {
       return new MessageOut(
@@ -197,7 +199,9 @@ final class ThreadJson {
           m.getAttachments().stream()
               .map(a -> AttachmentOut.of(a, threadId, base.clone()))
               .toList(),
-          m.getReceipts().stream().map(Receipt::of).toList());
+          m.getReceipts().stream().map(Receipt::of).toList(),
+          m.getOnBehalfOf(),
+          m.getOnBehalfOfName());
     }
   }
 

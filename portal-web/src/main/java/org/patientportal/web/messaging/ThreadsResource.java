@@ -215,8 +215,11 @@ public class ThreadsResource {
 
   @GET
   @Path("{id}")
-  public ThreadOut open(@PathParam("id") long id) {
-    return ThreadOut.of(messaging.open(id), uri.getBaseUriBuilder());
+  public ThreadOut open(
+      @PathParam("id") long id,
+      @Parameter(description = "A caregiver: the patient they act for") @QueryParam("patient")
+          String patient) {
+    return ThreadOut.of(messaging.open(id, patient), uri.getBaseUriBuilder());
   }
 
   @POST

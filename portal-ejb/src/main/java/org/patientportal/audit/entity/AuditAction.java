@@ -117,5 +117,9 @@ public enum AuditAction {
   /** A patient archived one of their threads for themselves (resource: thread/{id}). */
   THREAD_ARCHIVED,
   /** A patient brought an archived thread back to their inbox (resource: thread/{id}). */
-  THREAD_UNARCHIVED
+  THREAD_UNARCHIVED,
+  ENROLLMENT_CODE_ISSUED,
+  ENROLLED,
+  ENROLLMENT_REFUSED,
+  ENROLLMENT_RATE_LIMITED
 }

@@ -110,6 +110,7 @@ class SecurityGridIT {
       POST /me/away                                        | -             | 403 403 403   400   400  403     403   403 403
       GET /requests                                        | -             | 200 200 200   200   200  200     403   403 403
       POST /requests                                       | patient       | 201 201 404   201   201  201     403   403 403
+      POST /enrollment/codes                               | -             | 403 403 403   403   403  201     403   403 403
       """;
 
   static final List<Row> GRID = parse(TABLE);
@@ -314,6 +315,15 @@ class SecurityGridIT {
         body.put("cover", "dr.chen");
       }
       case "/threads/{thread}/assignment" -> body.put("to", "dr.smith");
+      case "/enrollment/codes" -> {
+        String unique = java.util.UUID.randomUUID().toString().substring(0, 8);
+        body.put("kind", "PATIENT");
+        body.put("firstName", "Grid");
+        body.put("lastName", "Patient");
+        body.put("birthDate", "1970-01-01");
+        body.put("email", "grid-" + unique + "@portal.test");
+        body.put("mrn", "GRID-" + unique);
+      }
       case "/requests" -> {
         // a renewal: a patient asks for themselves; anyone else for pat.jones
         body.put("type", "PRESCRIPTION_RENEWAL");

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.patientportal.audit.boundary.AuditLog;
 import org.patientportal.audit.entity.AuditAction;
 import org.patientportal.audit.entity.AuditOutcome;
+import org.patientportal.crypto.boundary.Crypto;
 import org.patientportal.enrollment.control.ActivationCodes;
 import org.patientportal.enrollment.control.EnrollmentDirectory;
 import org.patientportal.enrollment.entity.Delivery;
@@ -32,6 +33,7 @@ import org.patientportal.enrollment.entity.Registration;
 import org.patientportal.identity.boundary.People;
 import org.patientportal.identity.entity.PortalUser;
 import org.patientportal.identity.entity.Roles;
+import org.patientportal.mail.boundary.Notifications;
 import org.patientportal.platform.boundary.RequestOrigin;
 import org.patientportal.shared.entity.ConflictException;
 import org.patientportal.shared.entity.InvalidInputException;
@@ -64,6 +66,8 @@ public class Enrollments {
   @Inject People people;
   @Inject RequestOrigin origin;
   @Inject EnrollmentDirectory directory;
+  @Inject Crypto crypto;
+  @Inject Notifications notifications;
   @Resource SessionContext session;
 
   @Inject
@@ -121,6 +125,12 @@ public class Enrollments {
             r.delivery());
     em.persist(issued);
     em.flush();
+    if (r.delivery() == Delivery.EMAIL) {
+      // the queue item names the code's row; the code waits sealed in it until it is sent
+      issued.sealForEmail(crypto.seal(code, EnrollmentCode.sealOwner(issued.getId())));
+      notifications.enrollmentInvitation(
+          issued.getEmail(), null, EnrollmentCode.sealOwner(issued.getId()));
+    }
     audit.record(
         session.getCallerPrincipal().getName(),
         null,

@@ -119,6 +119,25 @@ class EnrollmentApiIT {
   }
 
   @Test
+  void anEmailedCodeArrivesAndEnrolls() {
+    String email = KeycloakUsers.unique("emailed-") + "@portal.test";
+    Map<String, Object> body =
+        registration("PATIENT", "José", "Müller", email, KeycloakUsers.unique("MRN-"));
+    body.put("delivery", "EMAIL");
+    HttpResponse<String> issued = Portal.post("/enrollment/codes", STAFF, body);
+    assertEquals(201, issued.statusCode(), issued.body());
+    String code = Portal.json(issued.body()).get("code").asText();
+
+    Mailbox.Received invitation =
+        Mailbox.awaitOne(email, m -> m.subject().contains("activation code"));
+    assertTrue(invitation.text().contains(code), invitation.text());
+    assertTrue(invitation.text().contains("/enroll.xhtml"), invitation.text());
+
+    assertEquals(201, enroll(code, BIRTH, email).statusCode());
+    Mailbox.awaitOne(email, m -> !m.subject().contains("activation code"));
+  }
+
+  @Test
   void aCaregiverIsInvitedAndEnrollsAsAProxy() {
     String email = KeycloakUsers.unique("carer-") + "@portal.test";
     String code = issue("PROXY", "Chris", "Carer", email, null).get("code").asText();

@@ -124,6 +124,8 @@ echo "$keycloak_starter" >"$logs/keycloak-starter.pid"
 
 # --- WildFly with the portal and its demo data
 export PORTAL_DEMO_DATA=true PORTAL_COOKIE_SECURE=false
+# the demo realm's portal-enrollment secret: the service account that creates enrolling people's accounts
+export PORTAL_ENROLLMENT_CLIENT_SECRET="${PORTAL_ENROLLMENT_CLIENT_SECRET:-demo-portal-enrollment-secret-not-for-production}"
 if [ "${PORTAL_DB:-h2}" = postgresql ]; then
   export PORTAL_DB_DRIVER=postgresql
   export PORTAL_DB_URL="${PORTAL_DB_URL:-jdbc:postgresql://127.0.0.1:5432/test?reWriteBatchedInserts=true}"

@@ -123,5 +123,9 @@ public enum AuditAction {
   /** A patient, or staff for them, let a caregiver act for them (resource: proxy-grant/{id}). */
   PROXY_GRANTED,
   /** A caregiver's access to a patient was ended (resource: proxy-grant/{id}). */
-  PROXY_REVOKED
+  PROXY_REVOKED,
+  ENROLLMENT_CODE_ISSUED,
+  ENROLLED,
+  ENROLLMENT_REFUSED,
+  ENROLLMENT_RATE_LIMITED
 }

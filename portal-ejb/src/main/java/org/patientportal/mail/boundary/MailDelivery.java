@@ -21,6 +21,7 @@ import org.patientportal.mail.control.EmailTemplates;
 import org.patientportal.mail.control.MailNotSentException;
 import org.patientportal.mail.control.MailSender;
 import org.patientportal.mail.entity.EmailDelivery;
+import org.patientportal.mail.entity.EmailFill;
 import org.patientportal.mail.entity.EmailItem;
 import org.patientportal.platform.boundary.SchemaMigration;
 
@@ -80,6 +81,7 @@ public class MailDelivery {
   @Inject SentEmails sent;
   @EJB SchemaMigration schema;
   @Inject Clock clock;
+  @Inject jakarta.enterprise.event.Event<EmailFill> fills;
   @Resource SessionContext context;
 
   @Inject
@@ -96,6 +98,20 @@ public class MailDelivery {
   public boolean deliver(EmailItem item) {
     MailDelivery self = context.getBusinessObject(MailDelivery.class);
     Email email = templates.compose(item.template(), item.language());
+    if (!item.template().secrets().isEmpty()) {
+      EmailFill fill = new EmailFill(item.idempotencyKey(), item.template());
+      fills.fire(fill);
+      if (!fill.values().keySet().containsAll(item.template().secrets())) {
+        LOG.info(
+            () ->
+                "Not sent, no longer to be sent (its feature gave no "
+                    + item.template().secrets()
+                    + "): "
+                    + item.idempotencyKey());
+        return false;
+      }
+      email = templates.fill(email, fill.values());
+    }
     String attempt = UUID.randomUUID().toString();
     if (!self.claim(item, attempt)) {
       LOG.fine(() -> "Already delivered, not sent again: " + item.idempotencyKey());

@@ -69,6 +69,19 @@ public class Notifications {
     return queue(patientUsername, idempotencyKey, EmailTemplate.REQUEST_STATUS_CHANGED);
   }
 
+  /**
+   * Queues the email with an activation code to an address that has no portal account yet, in the
+   * caller's transaction. The item carries no code: the caller keeps it sealed and puts it when the
+   * email is sent ({@link org.patientportal.mail.entity.EmailFill}, by this idempotency key).
+   *
+   * @param language the person's language tag; null for English
+   * @param idempotencyKey unique for this code, at most 200 characters
+   */
+  public void enrollmentInvitation(String address, String language, String idempotencyKey) {
+    queue.put(
+        new EmailItem(idempotencyKey, address, language, EmailTemplate.ENROLLMENT_INVITATION));
+  }
+
   private boolean queue(String username, String idempotencyKey, EmailTemplate template) {
     EmailItem.checkKey(idempotencyKey);
     Optional<PortalUser> user = username == null ? Optional.empty() : people.find(username);

@@ -19,8 +19,11 @@ public class EmailTemplates {
   static final String BUNDLE = "org.patientportal.mail.control.emails";
   static final String LINK = "{link}";
   static final String INBOX = "/messages/inbox.xhtml";
+  static final String ENROLL_LINK = "{enroll}";
+  static final String ENROLL = "/enroll.xhtml";
 
   private final String inboxLink;
+  private final String enrollLink;
 
   public EmailTemplates() {
     this(
@@ -36,6 +39,7 @@ public class EmailTemplates {
       base = base.substring(0, base.length() - 1);
     }
     this.inboxLink = base + INBOX;
+    this.enrollLink = base + ENROLL;
   }
 
   /** The email of {@code template} in {@code language}, or in English if the portal lacks it. */
@@ -56,7 +60,18 @@ public class EmailTemplates {
         chosen, fill(texts.getString(key + ".subject")), fill(texts.getString(key + ".body")));
   }
 
+  /** {@code email} with each {@code {name}} of {@code values} replaced by its value. */
+  public Email fill(Email email, java.util.Map<String, String> values) {
+    String subject = email.subject();
+    String text = email.text();
+    for (var value : values.entrySet()) {
+      subject = subject.replace("{" + value.getKey() + "}", value.getValue());
+      text = text.replace("{" + value.getKey() + "}", value.getValue());
+    }
+    return new Email(email.language(), subject, text);
+  }
+
   private String fill(String text) {
-    return text.replace(LINK, inboxLink);
+    return text.replace(LINK, inboxLink).replace(ENROLL_LINK, enrollLink);
   }
 }

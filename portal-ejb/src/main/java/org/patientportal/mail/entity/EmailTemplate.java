@@ -15,7 +15,18 @@ public enum EmailTemplate {
   /** To a team's staff: "A new request for your team has arrived; sign in to see it." */
   NEW_REQUEST,
   /** To the patient: "There is news about your request; sign in to see it." */
-  REQUEST_STATUS_CHANGED;
+  REQUEST_STATUS_CHANGED,
+  /**
+   * To a person staff registered: their activation code and the enrollment page. The code is not in
+   * the queue item: it is filled in at send time ({@link EmailFill}) from the sealed copy its
+   * feature keeps, so neither the outbox nor the broker's journal ever holds it.
+   */
+  ENROLLMENT_INVITATION;
+
+  /** The values filled in at send time that this template needs (none for most). */
+  public java.util.Set<String> secrets() {
+    return this == ENROLLMENT_INVITATION ? java.util.Set.of("code") : java.util.Set.of();
+  }
 
   /** The name of the template's texts in the resource bundles, e.g. {@code new-secure-message}. */
   public String textKey() {

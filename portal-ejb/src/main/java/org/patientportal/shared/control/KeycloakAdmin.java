@@ -73,12 +73,23 @@ public class KeycloakAdmin {
   private String realm;
   private String clientId;
   private String secret;
+  private String secretVariable = "PORTAL_AUDIT_CLIENT_SECRET";
   private Keycloak keycloak;
 
   @PostConstruct
   void configure() {
     configure(
         providerUrlSetting, clientIdSetting, clientSecretSetting.orElse(demo ? DEMO_SECRET : null));
+  }
+
+  /**
+   * Asks the realm at {@code providerUrl} as {@code clientId} with {@code clientSecret}, whose
+   * setting the operator knows as {@code secretVariable} (named in refusals).
+   */
+  public void configure(
+      String providerUrl, String clientId, String clientSecret, String secretVariable) {
+    this.secretVariable = secretVariable;
+    configure(providerUrl, clientId, clientSecret);
   }
 
   /** Asks the realm at {@code providerUrl} as {@code clientId} with {@code clientSecret}. */
@@ -142,7 +153,7 @@ public class KeycloakAdmin {
   public synchronized <T> T call(String what, String role, Function<RealmResource, T> request) {
     if (!configured()) {
       throw new KeycloakAdminException(
-          "No PORTAL_AUDIT_CLIENT_SECRET: the portal cannot make " + what + " of " + describe());
+          "No " + secretVariable + ": the portal cannot make " + what + " of " + describe());
     }
     try {
       token();
@@ -183,7 +194,9 @@ public class KeycloakAdmin {
               + describe()
               + " ("
               + e.getResponse().getStatus()
-              + "): check PORTAL_AUDIT_CLIENT_SECRET and that the client has a service account");
+              + "): check "
+              + secretVariable
+              + " and that the client has a service account");
     } catch (ProcessingException e) {
       throw unreachableOr(e, "Keycloak's token answer for " + clientId + " could not be read");
     }

@@ -67,7 +67,21 @@ class EmailTemplatesTest {
         String where = template + " in " + language;
         assertEquals(language, email.language(), where);
         assertFalse(email.subject().isBlank(), where);
-        assertTrue(email.text().contains(INBOX), where + " links to the inbox");
+        if (template.secrets().isEmpty()) {
+          assertTrue(email.text().contains(INBOX), where + " links to the inbox");
+        } else {
+          // an invitation: to the enrollment page, with the values filled in at send time
+          assertTrue(email.text().contains("/enroll.xhtml"), where + " links to enrollment");
+          for (String secret : template.secrets()) {
+            assertTrue(email.text().contains("{" + secret + "}"), where + " has {" + secret + "}");
+          }
+          email =
+              templates.fill(
+                  email,
+                  template.secrets().stream()
+                      .collect(java.util.stream.Collectors.toMap(s -> s, s -> "7KQ2-M9XD-4HTR")));
+          assertTrue(email.text().contains("7KQ2-M9XD-4HTR"), where);
+        }
         for (String text : new String[] {email.subject(), email.text()}) {
           assertFalse(text.contains("{") || text.contains("}"), where + ": a placeholder is left");
           assertFalse(text.contains("\\"), where + ": an escape is left");

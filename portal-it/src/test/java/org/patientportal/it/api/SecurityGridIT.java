@@ -116,6 +116,7 @@ class SecurityGridIT {
       GET /patients/pat.jones/proxies                      | -             | 403 403 403   403   403  200     403   403 403
       GET /threads?patient=pat.jones                       | -             | 200 200 200   200   200  200     200   200 200
       GET /messaging/recipients?patient=pat.jones          | patient       | 200 404 200   403   403  403     403   403 403
+      POST /enrollment/codes                               | -             | 403 403 403   403   403  201     403   403 403
       """;
 
   static final List<Row> GRID = parse(TABLE);
@@ -320,6 +321,15 @@ class SecurityGridIT {
         body.put("cover", "dr.chen");
       }
       case "/threads/{thread}/assignment" -> body.put("to", "dr.smith");
+      case "/enrollment/codes" -> {
+        String unique = java.util.UUID.randomUUID().toString().substring(0, 8);
+        body.put("kind", "PATIENT");
+        body.put("firstName", "Grid");
+        body.put("lastName", "Patient");
+        body.put("birthDate", "1970-01-01");
+        body.put("email", "grid-" + unique + "@portal.test");
+        body.put("mrn", "GRID-" + unique);
+      }
       case "/requests" -> {
         // a renewal: a patient asks for themselves; anyone else for pat.jones
         body.put("type", "PRESCRIPTION_RENEWAL");

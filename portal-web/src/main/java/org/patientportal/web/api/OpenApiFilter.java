@@ -131,6 +131,25 @@ public class OpenApiFilter implements OASFilter {
   static final Map<String, Object> REQUEST_EXAMPLES =
       Map.ofEntries(
           Map.entry(
+              "POST /enrollment/codes",
+              Map.of(
+                  "kind", "PATIENT",
+                  "firstName", "Inés",
+                  "lastName", "Núñez",
+                  "birthDate", "1961-04-23",
+                  "email", "ines.nunez@example.org",
+                  "mrn", "MRN-004711",
+                  "delivery", "PRINT")),
+          Map.entry(
+              "POST /enrollment",
+              Map.of(
+                  "code",
+                  "7KQ2-M9XD-4HTR",
+                  "birthDate",
+                  "1961-04-23",
+                  "email",
+                  "ines.nunez@example.org")),
+          Map.entry(
               "POST /threads",
               Map.of(
                   "to",
@@ -293,6 +312,21 @@ public class OpenApiFilter implements OASFilter {
               "keyId",
               "audit-ed25519-1"));
 
+  /** The public enrollment call's answer to too many refused attempts (it has no 401 or 403). */
+  static final ProblemResponse TOO_MANY =
+      problem(
+          "429",
+          "TooManyRequests",
+          "Too many refused attempts from this client address or for this email lately; the"
+              + " Retry-After header says how many seconds to wait.",
+          "rate-limited",
+          "Too Many Requests",
+          "Too many attempts. Please wait and try again later.",
+          null);
+
+  /** The calls anyone may make, without a bearer token. */
+  static final java.util.Set<String> PUBLIC = java.util.Set.of("POST /enrollment");
+
   @Override
   public void filterOpenAPI(OpenAPI openAPI) {
     openAPI.info(
@@ -362,6 +396,16 @@ public class OpenApiFilter implements OASFilter {
     int api = path.indexOf(ApiApplication.PATH);
     String key =
         method.name() + " " + (api < 0 ? path : path.substring(api + ApiApplication.PATH.length()));
+    if (PUBLIC.contains(key)) {
+      operation.security(List.of());
+      operation
+          .getResponses()
+          .addAPIResponse(
+              TOO_MANY.status(),
+              OASFactory.createAPIResponse()
+                  .description(TOO_MANY.description())
+                  .content(problemContent(TOO_MANY.example())));
+    }
     Object request = REQUEST_EXAMPLES.get(key);
     if (request != null && operation.getRequestBody() != null) {
       example(operation.getRequestBody().getContent(), request);

@@ -70,6 +70,7 @@ public class MenuView {
           new Entry("menu.accessLog", "/account/access-log.xhtml", Roles.PATIENT),
           new Entry("menu.away", "/account/away.xhtml", Roles.CLINICIAN),
           new Entry("menu.templates", "/account/templates.xhtml", Roles.CLINICIAN, Roles.STAFF),
+          new Entry("menu.register", "/care/register.xhtml", Roles.STAFF),
           new Entry("menu.auditLog", "/audit/log.xhtml", Roles.AUDITOR),
           new Entry("menu.integrity", "/audit/integrity.xhtml", Roles.AUDITOR),
           new Entry("menu.auditReports", "/audit/reports.xhtml", Roles.AUDITOR),

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.patientportal.it.support.Browser;
 import org.patientportal.it.support.KeycloakAdmin;
 import org.patientportal.it.support.Portal;
@@ -98,6 +99,15 @@ class TwoStepSignInIT {
       browser.open(Portal.URL + "/");
       typePassword(browser, "pat.jones");
       assertEquals("Bienvenido/a, Pat Jones", browser.waitFor(By.id("welcome")).getText());
+      assertEquals(List.of(), browser.seriousAccessibilityViolations());
+
+      // where she may turn it on: her sign-in account at Keycloak
+      browser.open(Portal.URL + "/account/account.xhtml");
+      WebElement link = browser.waitFor(By.id("signing-in"));
+      assertEquals("Verificación en dos pasos y contraseña (su cuenta de acceso)", link.getText());
+      assertEquals(
+          Portal.KEYCLOAK + "/realms/portal/account/account-security/signing-in",
+          link.getAttribute("href"));
       assertEquals(List.of(), browser.seriousAccessibilityViolations());
     }
   }

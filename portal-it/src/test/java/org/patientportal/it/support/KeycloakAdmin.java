@@ -18,8 +18,13 @@ public final class KeycloakAdmin {
         Portal.json(Portal.passwordGrant("master", "admin-cli", "admin", "Demo-admin-2026").body())
             .get("access_token")
             .asText();
+    return send(Portal.KEYCLOAK + "/admin/realms/portal" + path, method, token, body);
+  }
+
+  /** A JSON call to any Keycloak URL with a bearer token (the Account API's, say). */
+  public static HttpResponse<String> send(String url, String method, String token, String body) {
     return Portal.send(
-        HttpRequest.newBuilder(URI.create(Portal.KEYCLOAK + "/admin/realms/portal" + path))
+        HttpRequest.newBuilder(URI.create(url))
             .header("Authorization", "Bearer " + token)
             .header("Accept", "application/json")
             .header("Content-Type", "application/json")

@@ -186,7 +186,9 @@ public final class Browser implements AutoCloseable {
     driver.findElement(By.id("password")).sendKeys(password);
     follow(By.id("kc-login"));
     if (Totp.demoSecret(username).isPresent() && !driver.findElements(By.id("otp")).isEmpty()) {
+      long start = System.nanoTime();
       enterOneTimeCode(Totp.nextCode(username));
+      Totp.countBrowserStep(System.nanoTime() - start);
     }
   }
 

@@ -43,6 +43,8 @@ public final class Totp {
   private static long waitedMillis;
   private static int codes;
   private static int waits;
+  private static int browserSteps;
+  private static long browserStepMillis;
 
   static {
     // for a person timing the suite: what the second step cost in waiting
@@ -52,8 +54,12 @@ public final class Totp {
                 () ->
                     System.out.printf(
                         "[two-step sign-in] %d codes, %d waits for the next 30 s step, %.1f s"
-                            + " waited%n",
-                        codes, waits, waitedMillis / 1000.0)));
+                            + " waited; %d browser code pages, %.1f s in them%n",
+                        codes,
+                        waits,
+                        waitedMillis / 1000.0,
+                        browserSteps,
+                        browserStepMillis / 1000.0)));
   }
 
   private Totp() {}
@@ -97,6 +103,14 @@ public final class Totp {
       }
     }
     return code(base32Secret, step);
+  }
+
+  /** Counts the time a browser sign-in spent on Keycloak's code page, for the same person. */
+  static void countBrowserStep(long nanos) {
+    synchronized (LAST_STEP) {
+      browserSteps++;
+      browserStepMillis += nanos / 1_000_000;
+    }
   }
 
   /** How long {@link #nextCodeFor} has waited in this JVM, for a person timing the suite. */

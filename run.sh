@@ -169,6 +169,8 @@ cat <<BANNER
     pat.jones, sam.rivera (patients)   chris.jones (caregiver of pat.jones)
     dr.smith, dr.chen (clinicians)     nurse.lee (staff)
     comms.diaz (communications)        audit.kim (auditor)        admin.ito (admin)
+  The staff-side users also give a code from an authenticator app: their keys are in README.md
+  (two-step sign-in), e.g. oathtool --totp -b <key>.
 
   Logs: $logs/    Ctrl-C stops everything.
 BANNER

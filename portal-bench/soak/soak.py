@@ -23,16 +23,19 @@ Nothing here runs in the Maven build.
 """
 
 import argparse
+import base64
 import csv
 import datetime
 import email.parser
 import hashlib
+import hmac
 import imaplib
 import json
 import os
 import random
 import re
 import signal
+import struct
 import subprocess
 import sys
 import threading
@@ -46,6 +49,15 @@ PORTAL = "http://localhost:8080/portal"
 API = PORTAL + "/api/v1"
 TOKEN_URL = "http://localhost:8180/realms/portal/protocol/openid-connect/token"
 PASSWORD = "Demo-pass-2026"
+# the demo realm's authenticator keys of the staff-side users (README), who must send a code too
+OTP_SECRETS = {
+    "dr.smith": "PCLOVZ47JDPZG3FV4PN3BZ5XRFBQ3VXV",
+    "dr.chen": "THNGL2FBQXBTNFVE3PRR6SJT7STU3B26",
+    "nurse.lee": "FBSIUPFAGYUMCMUWHVX75RZKUKJVD34D",
+    "comms.diaz": "K5LKLGZ5F3ASD2ARXOYVQZOM63DTW3TW",
+    "audit.kim": "H57PML342JAPKNE72FRIFVEAHOPX3PBQ",
+    "admin.ito": "C6Q7IV4R6YU2HJHUP3ZJHGKNPFVN54V6",
+}
 PATIENTS = ["pat.jones", "sam.rivera"]
 CLINICIANS = ["dr.smith", "dr.chen"]
 MAIL_DOMAIN = "portal.test"
@@ -113,6 +125,20 @@ class Tokens:
     def __init__(self):
         self.cache = {}
         self.lock = threading.Lock()
+        self.last_step = {}
+
+    def totp(self, user):
+        """The RFC 6238 code of the next 30 s step this user has not used (Keycloak takes a code
+        once, from one step before to one step after the current one)."""
+        with self.lock:
+            step = max(int(time.time()) // 30, self.last_step.get(user, 0) + 1)
+            self.last_step[user] = step
+        while step > int(time.time()) // 30 + 1:
+            time.sleep(1)
+        key = base64.b32decode(OTP_SECRETS[user])
+        digest = hmac.new(key, struct.pack(">Q", step), hashlib.sha1).digest()
+        offset = digest[-1] & 0x0F
+        return "%06d" % ((struct.unpack(">I", digest[offset : offset + 4])[0] & 0x7FFFFFFF) % 1000000)
 
     def get(self, user, fresh=False):
         with self.lock:
@@ -127,6 +153,7 @@ class Tokens:
                 "client_id": "portal-cli",
                 "username": user,
                 "password": PASSWORD,
+                **({"totp": self.totp(user)} if user in OTP_SECRETS else {}),
             },
         )
         if status != 200:

@@ -28,9 +28,18 @@ done
 base=${PORTAL_URL:-http://localhost:8080/portal/api/v1}
 kc=${KEYCLOAK_URL:-http://localhost:8180}
 
+# dr.smith signs in with the code of the demo's authenticator app (README, two-step sign-in)
+totp() {
+  python3 -c 'import base64,hashlib,hmac,struct,sys,time
+d = hmac.new(base64.b32decode(sys.argv[1]), struct.pack(">Q", int(time.time()) // 30), hashlib.sha1).digest()
+o = d[-1] & 15
+print("%06d" % ((struct.unpack(">I", d[o:o + 4])[0] & 0x7FFFFFFF) % 1000000))' "$1"
+}
 token() {
+  local code=()
+  [ "$1" = dr.smith ] && code=(-d "totp=$(totp PCLOVZ47JDPZG3FV4PN3BZ5XRFBQ3VXV)")
   curl -fsS "$kc/realms/portal/protocol/openid-connect/token" -d grant_type=password \
-    -d client_id=portal-cli -d username="$1" -d password="${DEMO_PASSWORD:-Demo-pass-2026}" |
+    -d client_id=portal-cli -d username="$1" -d password="${DEMO_PASSWORD:-Demo-pass-2026}" "${code[@]}" |
     python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])'
 }
 jvm_pid() {

@@ -5,11 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.patientportal.it.support.KeycloakAdmin;
 import org.patientportal.it.support.Portal;
 
 /**
@@ -76,29 +75,10 @@ class IdentityDataIT {
   }
 
   private static HttpResponse<String> account(String method, String token, String body) {
-    return call(ACCOUNT, method, token, body);
+    return KeycloakAdmin.send(ACCOUNT, method, token, body);
   }
 
-  /** A call to the admin API of the demo Keycloak, as its demo administrator. */
   private static HttpResponse<String> admin(String method, String path, String body) {
-    String token =
-        Portal.json(Portal.passwordGrant("master", "admin-cli", "admin", "Demo-admin-2026").body())
-            .get("access_token")
-            .asText();
-    return call(Portal.KEYCLOAK + "/admin/realms/portal" + path, method, token, body);
-  }
-
-  private static HttpResponse<String> call(String url, String method, String token, String body) {
-    return Portal.send(
-        HttpRequest.newBuilder(URI.create(url))
-            .header("Authorization", "Bearer " + token)
-            .header("Accept", "application/json")
-            .header("Content-Type", "application/json")
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body))
-            .build());
+    return KeycloakAdmin.call(method, path, body);
   }
 }

@@ -57,22 +57,32 @@ public final class Portal {
   }
 
   /**
-   * Keycloak's answer to a password grant (direct access) in {@code realm} for {@code clientId}.
+   * Keycloak's answer to a password grant (direct access) in {@code realm} for {@code clientId};
+   * for a demo user with an OTP secret in realm portal, with the code of their authenticator app
+   * (the realm's direct grant flow asks the staff-side roles for it).
    */
   public static HttpResponse<String> passwordGrant(
       String realm, String clientId, String username, String password) {
+    String totp =
+        "portal".equals(realm)
+            ? Totp.demoSecret(username).map(s -> Totp.nextCode(username)).orElse(null)
+            : null;
+    return passwordGrant(realm, clientId, username, password, totp);
+  }
+
+  /** A password grant with the given one-time code ({@code totp}; none when null). */
+  public static HttpResponse<String> passwordGrant(
+      String realm, String clientId, String username, String password, String totp) {
+    Map<String, String> fields = new java.util.LinkedHashMap<>();
+    fields.put("grant_type", "password");
+    fields.put("client_id", clientId);
+    fields.put("username", username);
+    fields.put("password", password);
+    if (totp != null) {
+      fields.put("totp", totp);
+    }
     String form =
-        Map.of(
-                "grant_type",
-                "password",
-                "client_id",
-                clientId,
-                "username",
-                username,
-                "password",
-                password)
-            .entrySet()
-            .stream()
+        fields.entrySet().stream()
             .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
             .collect(Collectors.joining("&"));
     return send(

@@ -52,7 +52,7 @@ public class LogoutTokens {
    * The realm the portal signs in with ({@code oidc.provider-url}, from OIDC_PROVIDER_URL), read
    * through MicroProfile Config as the access log's import of Keycloak's events reads it.
    */
-  static String identityProvider() {
+  public static String identityProvider() {
     return ConfigProvider.getConfig(LogoutTokens.class.getClassLoader())
         .getOptionalValue("oidc.provider-url", String.class)
         .orElse("http://localhost:8180/realms/portal");

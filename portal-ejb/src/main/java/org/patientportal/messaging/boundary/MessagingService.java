@@ -21,6 +21,9 @@ import org.patientportal.audit.entity.AuditOutcome;
 import org.patientportal.care.boundary.Addressing;
 import org.patientportal.care.boundary.CareDirectory;
 import org.patientportal.care.entity.CareRecipient;
+import org.patientportal.consent.boundary.Agreements;
+import org.patientportal.consent.entity.ConsentRequiredException;
+import org.patientportal.consent.entity.SensitiveTopic;
 import org.patientportal.identity.boundary.People;
 import org.patientportal.identity.entity.Roles;
 import org.patientportal.messaging.control.AttachmentLimits;
@@ -108,6 +111,7 @@ public class MessagingService {
   @Inject TurnaroundPolicy turnaround;
   @Inject ThreadTeams teams;
   @Inject ThreadEvents events;
+  @Inject Agreements agreements;
 
   private AttachmentPolicy attachmentPolicy;
 
@@ -150,6 +154,16 @@ public class MessagingService {
    */
   @RolesAllowed({Roles.PATIENT, Roles.PROXY, Roles.CLINICIAN})
   public ThreadStarted start(StartThread command) {
+    return start(command, Set.of());
+  }
+
+  /**
+   * Starts a thread as {@link #start(StartThread)} does, its message flagged with sensitive {@code
+   * topics}: refused ({@link ConsentRequiredException}, audited as CONSENT_REQUIRED) when the care
+   * team writes about a topic the patient has not agreed to.
+   */
+  @RolesAllowed({Roles.PATIENT, Roles.PROXY, Roles.CLINICIAN})
+  public ThreadStarted start(StartThread command, Set<SensitiveTopic> topics) {
     ThreadAccess access = access();
     String me = access.reader();
     StartThread c = commands.valid(command);
@@ -179,6 +193,7 @@ public class MessagingService {
       // Proxies act for a patient only under a grant; none is known here.
       throw deny("patient/" + (c.patient() == null ? "" : c.patient()), c.patient());
     }
+    requireConsent(me, patient, topics, "patient/" + patient);
     Instant now = clock.instant();
     long threadId = writer.nextThreadId();
     long messageId = writer.nextMessageId();
@@ -192,7 +207,7 @@ public class MessagingService {
     MessageThread thread =
         writer.thread(
             threadId, patient, c.category(), kind(to), to.getName(), me, now, c.subject());
-    post(messageId, thread, me, now, c.body(), c.readReceipt(), c.attachments());
+    post(messageId, thread, me, now, c.body(), c.readReceipt(), c.attachments(), topics);
     if (addressed == null) {
       return ThreadStarted.direct(threadId);
     }
@@ -226,6 +241,14 @@ public class MessagingService {
 
   /** Adds a message to a thread the caller takes part in; returns the message's id. */
   public long reply(Reply command) {
+    return reply(command, Set.of());
+  }
+
+  /**
+   * Adds a message flagged with sensitive {@code topics} to a thread the caller takes part in, as
+   * {@link #reply(Reply)} does; refused as {@link #start(StartThread, Set)} refuses.
+   */
+  public long reply(Reply command, Set<SensitiveTopic> topics) {
     ThreadAccess access = access();
     MessageThread thread = visibleThread(command.threadId(), access);
     Reply r = commands.valid(command);
@@ -233,6 +256,7 @@ public class MessagingService {
     if (access.patientSide(thread)) {
       guidelines.require(access.reader());
     }
+    requireConsent(access.reader(), thread.getPatient(), topics, "thread/" + thread.getId());
     // replies to one thread take turns (the thread's row is locked until commit)
     threads.lockForWriting(thread);
     Instant now = clock.instant();
@@ -248,8 +272,33 @@ public class MessagingService {
         return first.get().messageId();
       }
     }
-    return post(messageId, thread, access.reader(), now, r.body(), r.readReceipt(), r.attachments())
+    return post(
+            messageId,
+            thread,
+            access.reader(),
+            now,
+            r.body(),
+            r.readReceipt(),
+            r.attachments(),
+            topics)
         .getId();
+  }
+
+  /**
+   * The care team may flag a message only with topics the patient agreed to; the patient writes
+   * about their own matters as they wish. A refusal is audited (in its own transaction, as this one
+   * rolls back) without naming the topics, and names them to the author.
+   */
+  private void requireConsent(
+      String author, String patient, Set<SensitiveTopic> topics, String resource) {
+    if (topics.isEmpty() || author.equals(patient)) {
+      return;
+    }
+    Set<SensitiveTopic> missing = agreements.missing(patient, topics);
+    if (!missing.isEmpty()) {
+      auditService.recordRefused(AuditAction.CONSENT_REQUIRED, resource, patient);
+      throw new ConsentRequiredException(missing);
+    }
   }
 
   private Message post(
@@ -259,9 +308,11 @@ public class MessagingService {
       Instant at,
       String body,
       boolean readReceipt,
-      List<NewAttachment> attachments) {
+      List<NewAttachment> attachments,
+      Set<SensitiveTopic> topics) {
     boolean wasDone = thread.getStatus() == ThreadStatus.DONE;
     Message message = writer.message(messageId, thread, author, at, body, readReceipt, attachments);
+    writer.topics(message, topics);
     if (author.equals(thread.getPatient())) {
       TurnaroundPolicy.Due due = turnaround.due(thread.getCategory(), at);
       thread.waitingFromPatient(due.dueBy(), due.halfway());

@@ -110,6 +110,11 @@ class SecurityGridIT {
       POST /me/away                                        | -             | 403 403 403   400   400  403     403   403 403
       GET /requests                                        | -             | 200 200 200   200   200  200     403   403 403
       POST /requests                                       | patient       | 201 201 404   201   201  201     403   403 403
+      GET /me/consents                                     | -             | 200 200 403   403   403  403     403   403 403
+      GET /me/consents/history                             | -             | 200 200 403   403   403  403     403   403 403
+      GET /patients/pat.jones/consents                     | -             | 403 403 403   200   200  200     403   403 403
+      GET /consent-requests                                | -             | 200 200 403   403   403  403     403   403 403
+      GET /threads/{thread}/consent-requests               | thread        | 200 404 403   200   404  404~200 403   403 403
       """;
 
   static final List<Row> GRID = parse(TABLE);

@@ -122,7 +122,11 @@ public class ConsentRequests {
     return detail(request);
   }
 
-  /** The requests of a thread the caller may read, oldest first. */
+  /**
+   * The requests of a thread the caller may read, oldest first: for its patient and clinicians (the
+   * topics asked about are not pool staff's to know, as flagged messages are not).
+   */
+  @RolesAllowed({Roles.PATIENT, Roles.CLINICIAN})
   public List<ConsentRequestDetail> ofThread(long threadId) {
     ThreadAccess access = readers.of(session);
     MessageThread thread = threads.find(threadId);

@@ -114,7 +114,7 @@ class SecurityGridIT {
       GET /me/consents/history                             | -             | 200 200 403   403   403  403     403   403 403
       GET /patients/pat.jones/consents                     | -             | 403 403 403   200   200  200     403   403 403
       GET /consent-requests                                | -             | 200 200 403   403   403  403     403   403 403
-      GET /threads/{thread}/consent-requests               | thread        | 200 404 403   200   404  404~200 403   403 403
+      GET /threads/{thread}/consent-requests               | thread        | 200 404 403   200   404  403     403   403 403
       """;
 
   static final List<Row> GRID = parse(TABLE);

@@ -152,6 +152,11 @@ public class ThreadView implements Serializable {
 
   /** The thread's requests for the patient's agreement. */
   public List<ConsentRequestDetail> getConsentRequests() {
+    jakarta.faces.context.ExternalContext ext =
+        FacesContext.getCurrentInstance().getExternalContext();
+    if (!ext.isUserInRole("patient") && !ext.isUserInRole("clinician")) {
+      return List.of();
+    }
     if (requests == null && threadId != null) {
       requests = consentRequests.ofThread(threadId);
     }
@@ -296,7 +301,7 @@ public class ThreadView implements Serializable {
       return null;
     } catch (ConflictException e) {
       // a flagged thread: the forwarder confirms first (a checkbox appears)
-      forwardNeedsConfirmation = true;
+      forwardNeedsConfirmation = "sensitive-forward-unconfirmed".equals(e.type());
       FieldErrors.show(FORWARD_FORM, Set.of(), e);
       return null;
     }

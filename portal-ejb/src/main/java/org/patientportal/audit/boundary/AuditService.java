@@ -176,6 +176,16 @@ public class AuditService {
   }
 
   /**
+   * Records that the caller was refused something for a reason other than authority ({@code
+   * action}, outcome DENIED), in a transaction of its own, because the refused work rolls back.
+   */
+  @PermitAll
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public void recordRefused(AuditAction action, String resource, String patient) {
+    log.record(caller(), patient, action, resource, AuditOutcome.DENIED);
+  }
+
+  /**
    * Records a check an auditor made (e.g. of the hash chain) in a transaction of its own, as the
    * calling user.
    */

@@ -127,5 +127,21 @@ public enum AuditAction {
   ENROLLMENT_CODE_ISSUED,
   ENROLLED,
   ENROLLMENT_REFUSED,
-  ENROLLMENT_RATE_LIMITED
+  ENROLLMENT_RATE_LIMITED,
+  /**
+   * A patient's agreement to a sensitive topic changed (resource: consent/{TOPIC} agreed|withdrawn,
+   * and the consent request it answered).
+   */
+  CONSENT_CHANGED,
+  /** A member of the care team read a patient's agreements (resource: patient/{u}/consents). */
+  CONSENTS_VIEWED,
+  /**
+   * A clinician asked a patient to agree to topics (resource: consent-request/{id} thread/{id}).
+   */
+  CONSENT_REQUESTED,
+  /**
+   * A message flagged with topics the patient has not agreed to was refused (resource: thread/{id}
+   * or patient/{u}; outcome DENIED; the topics are not named).
+   */
+  CONSENT_REQUIRED
 }

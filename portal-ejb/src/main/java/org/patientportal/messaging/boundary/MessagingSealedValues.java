@@ -16,9 +16,10 @@ import org.patientportal.identity.entity.Roles;
 
 /**
  * Messaging's sealed values for key rotation: thread subjects, message bodies, attachment names and
- * contents, quick-reply templates' titles and texts, forwards' notes. Re-wrapping reads and writes
- * only the wrapped data keys, never the ciphertexts. Called by {@link
- * org.patientportal.crypto.boundary.KeyRotation}, whose caller must be an administrator.
+ * contents, quick-reply templates' titles and texts, forwards' notes, messages' topic flags and the
+ * topics of consent requests. Re-wrapping reads and writes only the wrapped data keys, never the
+ * ciphertexts. Called by {@link org.patientportal.crypto.boundary.KeyRotation}, whose caller must
+ * be an administrator.
  */
 @Stateless
 @RolesAllowed(Roles.ADMIN)
@@ -32,7 +33,9 @@ public class MessagingSealedValues implements SealedValues {
           new Column("AttachmentContent", "content", "attachmentId"),
           Column.of("ReplyTemplate", "title"),
           Column.of("ReplyTemplate", "text"),
-          Column.of("ThreadForward", "note"));
+          Column.of("ThreadForward", "note"),
+          new Column("MessageTopics", "topics", "messageId"),
+          Column.of("ConsentRequest", "topics"));
   @PersistenceContext EntityManager em;
   @Inject Crypto crypto;
 

@@ -21,6 +21,9 @@ import org.patientportal.audit.entity.AuditOutcome;
 import org.patientportal.care.boundary.Addressing;
 import org.patientportal.care.boundary.CareDirectory;
 import org.patientportal.care.entity.CareRecipient;
+import org.patientportal.consent.boundary.Agreements;
+import org.patientportal.consent.entity.ConsentRequiredException;
+import org.patientportal.consent.entity.SensitiveTopic;
 import org.patientportal.identity.boundary.People;
 import org.patientportal.identity.entity.Roles;
 import org.patientportal.messaging.control.AttachmentLimits;
@@ -108,6 +111,7 @@ public class MessagingService {
   @Inject TurnaroundPolicy turnaround;
   @Inject ThreadTeams teams;
   @Inject ThreadEvents events;
+  @Inject Agreements agreements;
 
   private AttachmentPolicy attachmentPolicy;
 
@@ -167,6 +171,16 @@ public class MessagingService {
    */
   @RolesAllowed({Roles.PATIENT, Roles.PROXY, Roles.CLINICIAN})
   public ThreadStarted start(StartThread command) {
+    return start(command, Set.of());
+  }
+
+  /**
+   * Starts a thread as {@link #start(StartThread)} does, its message flagged with sensitive {@code
+   * topics}: refused ({@link ConsentRequiredException}, audited as CONSENT_REQUIRED) when the care
+   * team writes about a topic the patient has not agreed to.
+   */
+  @RolesAllowed({Roles.PATIENT, Roles.PROXY, Roles.CLINICIAN})
+  public ThreadStarted start(StartThread command, Set<SensitiveTopic> topics) {
     ThreadAccess access = access();
     String me = access.reader();
     StartThread c = commands.valid(command);
@@ -207,6 +221,7 @@ public class MessagingService {
       // a proxy without a grant in force (or none named), or anyone else
       throw deny("patient/" + (c.patient() == null ? "" : c.patient()), c.patient());
     }
+    requireConsent(me, patient, topics, "patient/" + patient);
     Instant now = clock.instant();
     long threadId = writer.nextThreadId();
     long messageId = writer.nextMessageId();
@@ -220,7 +235,8 @@ public class MessagingService {
     MessageThread thread =
         writer.thread(
             threadId, patient, c.category(), kind(to), to.getName(), me, now, c.subject());
-    post(messageId, thread, me, onBehalfOf, now, c.body(), c.readReceipt(), c.attachments());
+    post(
+        messageId, thread, me, onBehalfOf, now, c.body(), c.readReceipt(), c.attachments(), topics);
     if (addressed == null) {
       return ThreadStarted.direct(threadId);
     }
@@ -255,6 +271,14 @@ public class MessagingService {
 
   /** Adds a message to a thread the caller takes part in; returns the message's id. */
   public long reply(Reply command) {
+    return reply(command, Set.of());
+  }
+
+  /**
+   * Adds a message flagged with sensitive {@code topics} to a thread the caller takes part in, as
+   * {@link #reply(Reply)} does; refused as {@link #start(StartThread, Set)} refuses.
+   */
+  public long reply(Reply command, Set<SensitiveTopic> topics) {
     ThreadAccess access = access();
     MessageThread thread = visibleThread(command.threadId(), access);
     Reply r = commands.valid(command);
@@ -262,6 +286,7 @@ public class MessagingService {
     if (access.patientSide(thread)) {
       guidelines.require(access.reader());
     }
+    requireConsent(access.reader(), thread.getPatient(), topics, "thread/" + thread.getId());
     // replies to one thread take turns (the thread's row is locked until commit)
     threads.lockForWriting(thread);
     Instant now = clock.instant();
@@ -285,8 +310,26 @@ public class MessagingService {
             now,
             r.body(),
             r.readReceipt(),
-            r.attachments())
+            r.attachments(),
+            topics)
         .getId();
+  }
+
+  /**
+   * The care team may flag a message only with topics the patient agreed to; the patient writes
+   * about their own matters as they wish. A refusal is audited (in its own transaction, as this one
+   * rolls back) without naming the topics, and names them to the author.
+   */
+  private void requireConsent(
+      String author, String patient, Set<SensitiveTopic> topics, String resource) {
+    if (topics.isEmpty() || author.equals(patient)) {
+      return;
+    }
+    Set<SensitiveTopic> missing = agreements.missing(patient, topics);
+    if (!missing.isEmpty()) {
+      auditService.recordRefused(AuditAction.CONSENT_REQUIRED, resource, patient);
+      throw new ConsentRequiredException(missing);
+    }
   }
 
   private Message post(
@@ -297,10 +340,12 @@ public class MessagingService {
       Instant at,
       String body,
       boolean readReceipt,
-      List<NewAttachment> attachments) {
+      List<NewAttachment> attachments,
+      Set<SensitiveTopic> topics) {
     boolean wasDone = thread.getStatus() == ThreadStatus.DONE;
     Message message =
         writer.message(messageId, thread, author, onBehalfOf, at, body, readReceipt, attachments);
+    writer.topics(message, topics);
     if (author.equals(thread.getPatient()) || onBehalfOf != null) {
       TurnaroundPolicy.Due due = turnaround.due(thread.getCategory(), at);
       thread.waitingFromPatient(due.dueBy(), due.halfway());

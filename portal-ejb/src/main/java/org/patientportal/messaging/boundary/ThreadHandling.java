@@ -148,6 +148,15 @@ public class ThreadHandling {
    * @throws InvalidInputException (field "to" or "note")
    */
   public void forward(long threadId, String to, String note) {
+    forward(threadId, to, note, false);
+  }
+
+  /**
+   * Forwards as {@link #forward(long, String, String)} does; a flagged thread (a message of it
+   * touches a sensitive topic) only when the caller confirms it ({@code confirmSensitive}),
+   * otherwise refused with a conflict ("sensitive-forward-unconfirmed") and nothing forwarded.
+   */
+  public void forward(long threadId, String to, String note, boolean confirmSensitive) {
     String me = session.getCallerPrincipal().getName();
     ThreadAccess access = readers.of(session);
     MessageThread thread = threads.find(threadId);
@@ -185,6 +194,10 @@ public class ThreadHandling {
       throw new InvalidInputException(
           "note", "{messaging.forward.note.tooLong}", Map.of("max", ThreadForward.MAX_NOTE));
     }
+    if (thread.isFlagged() && !confirmSensitive) {
+      throw new ConflictException(
+          "sensitive-forward-unconfirmed", "{messaging.forward.sensitiveUnconfirmed}");
+    }
     long id = ids.next("thread_forward_seq");
     ThreadForward forward =
         new ThreadForward(
@@ -201,7 +214,11 @@ public class ThreadHandling {
         me,
         thread.getPatient(),
         AuditAction.FORWARDED,
-        "thread/" + threadId + "/to/" + forward.address(),
+        "thread/"
+            + threadId
+            + "/to/"
+            + forward.address()
+            + (thread.isFlagged() ? " sensitive confirmed" : ""),
         AuditOutcome.SUCCESS);
   }
 

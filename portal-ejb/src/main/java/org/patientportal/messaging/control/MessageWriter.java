@@ -6,6 +6,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import org.patientportal.consent.entity.SensitiveTopic;
 import org.patientportal.crypto.boundary.Crypto;
 import org.patientportal.messaging.entity.Attachment;
 import org.patientportal.messaging.entity.AttachmentContent;
@@ -13,6 +15,7 @@ import org.patientportal.messaging.entity.AttachmentPolicy;
 import org.patientportal.messaging.entity.Category;
 import org.patientportal.messaging.entity.Message;
 import org.patientportal.messaging.entity.MessageThread;
+import org.patientportal.messaging.entity.MessageTopics;
 import org.patientportal.messaging.entity.NewAttachment;
 import org.patientportal.messaging.entity.RecipientKind;
 import org.patientportal.platform.boundary.Ids;
@@ -114,5 +117,23 @@ public class MessageWriter {
     }
     thread.messageAdded(message);
     return message;
+  }
+
+  /**
+   * Flags a new message with the sensitive topics its author chose (sealed, bound to its ids), and
+   * its thread as flagged from now on. No topics: nothing is written.
+   */
+  public void topics(Message message, Set<SensitiveTopic> topics) {
+    if (topics.isEmpty()) {
+      return;
+    }
+    long threadId = message.getThread().getId();
+    em.persist(
+        new MessageTopics(
+            message.getId(),
+            threadId,
+            crypto.seal(
+                SensitiveTopic.join(topics), MessageTopics.owner(threadId, message.getId()))));
+    message.getThread().flag();
   }
 }

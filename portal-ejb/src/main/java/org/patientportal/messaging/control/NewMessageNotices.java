@@ -5,6 +5,8 @@ import jakarta.inject.Inject;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.patientportal.care.boundary.CareDirectory;
+import org.patientportal.care.entity.PoolMember;
+import org.patientportal.care.entity.PoolRole;
 import org.patientportal.mail.boundary.Notifications;
 import org.patientportal.messaging.entity.Message;
 import org.patientportal.messaging.entity.MessageThread;
@@ -12,7 +14,9 @@ import org.patientportal.messaging.entity.RecipientKind;
 
 /**
  * Who hears of a new message, by an email without health information on the EmailQueue (in the
- * sender's transaction): the care team's side for the patient's message, the patient otherwise.
+ * sender's transaction): the care team's side for the patient's message, the patient otherwise. The
+ * email is the same whatever the message (no subject, topic or name), flagged or not; a flagged
+ * thread's pool staff are not told of it, as they may not read it.
  */
 @ApplicationScoped
 public class NewMessageNotices {
@@ -31,6 +35,17 @@ public class NewMessageNotices {
     if (author.equals(thread.getPatient())) {
       if (thread.getRecipientKind() == RecipientKind.USER) {
         recipients.add(thread.getRecipient());
+      } else if (thread.isFlagged()) {
+        // a flagged thread is not the pool staff's to see (ThreadAccess#maySeeFlagged): its
+        // clinicians only hear of it
+        care.pool(thread.getRecipient())
+            .ifPresent(
+                p ->
+                    p.getMembers().stream()
+                        .filter(m -> m.getRole() == PoolRole.CLINICIAN)
+                        .map(PoolMember::getUsername)
+                        .sorted()
+                        .forEach(recipients::add));
       } else {
         recipients.addAll(care.membersOf(thread.getRecipient()));
       }

@@ -139,7 +139,8 @@ public final class ThreadAccess {
    * proxy may not see of a thread (sensitive topics) is decided here too.
    */
   public boolean actsAsProxy(MessageThread thread) {
-    return mayActFor(thread.getPatient());
+    // a flagged thread (a sensitive topic) is never a caregiver's: maySeeFlagged refuses them
+    return mayActFor(thread.getPatient()) && maySeeFlagged(thread);
   }
 
   /** Whether the reader is a proxy who may read and write {@code patient}'s messages now. */
@@ -150,13 +151,49 @@ public final class ThreadAccess {
     return grantsAsked.computeIfAbsent(patient, messagingGrantFrom::test);
   }
 
+  /**
+   * <b>The one rule for flagged threads</b> (a message of them touches a sensitive topic): the
+   * thread's patient sees it, a clinician sees it by the other rules, and anyone else (pool staff)
+   * only when it is theirs by name: addressed to them, or given to them. {@link #careSide} asks it,
+   * so every check of a thread does; {@link #listsFlagged} is the same rule for the lists' queries
+   * and must change with it. A proxy never sees a flagged thread: they are neither its patient nor
+   * a clinician, nor is it theirs by name ({@link #actsAsProxy}, and the caregiver's range in
+   * {@code ThreadQueries}).
+   */
+  public boolean maySeeFlagged(MessageThread thread) {
+    if (!thread.isFlagged() || patientSide(thread)) {
+      return true;
+    }
+    boolean byName =
+        reader.equals(thread.getAssignee())
+            || (thread.getRecipientKind() == RecipientKind.USER
+                && reader.equals(thread.getRecipient()));
+    return listsFlagged(byName);
+  }
+
+  /**
+   * The list-side counterpart of {@link #maySeeFlagged}: whether a range of the reader's work list
+   * may show flagged threads. {@code byName}: the range is of threads addressed or given to the
+   * reader by name (not to a pool, a covered colleague or a staffed clinician).
+   */
+  public boolean listsFlagged(boolean byName) {
+    return byName || hasRole(Roles.CLINICIAN);
+  }
+
   /** The thread is the reader's own, as its patient. */
   public boolean patientSide(MessageThread thread) {
     return hasRole(Roles.PATIENT) && thread.getPatient().equals(reader);
   }
 
-  /** The thread is addressed to the reader as a clinician, or to a pool the reader works. */
+  /**
+   * The thread is addressed to the reader as a clinician, or to a pool the reader works, and, if it
+   * is flagged, {@link #maySeeFlagged} lets the reader see it.
+   */
   public boolean careSide(MessageThread thread) {
+    return careSideUnflagged(thread) && maySeeFlagged(thread);
+  }
+
+  private boolean careSideUnflagged(MessageThread thread) {
     if (worksPools() && reader.equals(thread.getAssignee())) {
       return true;
     }

@@ -138,7 +138,14 @@ public class ThreadQueries {
   private Map<Long, Instant> keys(ThreadAccess reader, ThreadListQuery query, List<Long> tokens) {
     Map<Long, Instant> keys = new HashMap<>();
     for (Branch branch : branches(reader, query)) {
-      for (Object[] key : branchQuery(reader.reader(), branch, query, tokens).getResultList()) {
+      // a patient sees all their own threads; a caregiver's range of the patient's threads and the
+      // care side's ranges leave out the flagged ones the rule does not let them see
+      boolean hideFlagged =
+          branch.patients()
+              ? !branch.who().equals(reader.reader())
+              : !reader.listsFlagged(branch.byName(reader));
+      for (Object[] key :
+          branchQuery(reader.reader(), branch, query, tokens, hideFlagged).getResultList()) {
         keys.putIfAbsent((Long) key[0], (Instant) key[1]);
       }
     }
@@ -250,10 +257,21 @@ public class ThreadQueries {
    * the patients {@code pool} cares for, where it names one).
    */
   private record Branch(
-      Range range, String who, RecipientKind kind, ThreadStatus status, String pool) {}
+      Range range, String who, RecipientKind kind, ThreadStatus status, String pool) {
+
+    /** A patient's own threads (the inbox, Sent, Archived). */
+    boolean patients() {
+      return range == Range.PATIENT || range == Range.SENT;
+    }
+
+    /** Threads addressed or given to the reader by name ({@link ThreadAccess#listsFlagged}). */
+    boolean byName(ThreadAccess reader) {
+      return who.equals(reader.reader()) && (range == Range.ASSIGNEE || kind == RecipientKind.USER);
+    }
+  }
 
   private TypedQuery<Object[]> branchQuery(
-      String me, Branch branch, ThreadListQuery query, List<Long> tokens) {
+      String me, Branch branch, ThreadListQuery query, List<Long> tokens, boolean hideFlagged) {
     boolean sent = branch.range() == Range.SENT;
     // the list's order: last activity, or for the Sent view the reader's latest message
     String at = sent ? "r.lastSentAt" : "t.lastMessageAt";
@@ -280,6 +298,9 @@ public class ThreadQueries {
     }
     if (branch.kind() == null && branch.status() != null) {
       jpql.append(" and t.status = :status");
+    }
+    if (hideFlagged) {
+      jpql.append(" and t.flagged = false");
     }
     if (query.category() != null) {
       jpql.append(" and t.category = :category");

@@ -115,6 +115,13 @@ public class MessageThread {
   @Column(name = "filed_at")
   private Instant filedAt;
 
+  /**
+   * Whether a message of the thread is flagged with a sensitive topic (which topics is sealed with
+   * the message): pool staff do not see it unless it is theirs by name ({@code ThreadAccess}).
+   */
+  @Column(nullable = false)
+  private boolean flagged;
+
   protected MessageThread() {
     // for JPA
   }
@@ -284,6 +291,16 @@ public class MessageThread {
   }
 
   /** When the thread was first filed into the patient's record, or null. */
+  /** Whether a message of the thread touches a sensitive topic. */
+  public boolean isFlagged() {
+    return flagged;
+  }
+
+  /** A message flagged with a sensitive topic was added: the thread is flagged from now on. */
+  public void flag() {
+    this.flagged = true;
+  }
+
   public Instant getFiledAt() {
     return filedAt;
   }

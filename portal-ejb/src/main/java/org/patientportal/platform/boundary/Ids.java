@@ -27,7 +27,9 @@ public class Ids {
           "reply_template_seq",
           "care_request_seq",
           "thread_forward_seq",
-          "record_entry_seq");
+          "record_entry_seq",
+          "topic_consent_change_seq",
+          "consent_request_seq");
 
   @PersistenceContext EntityManager em;
 

@@ -117,6 +117,11 @@ class SecurityGridIT {
       GET /threads?patient=pat.jones                       | -             | 200 200 200   200   200  200     200   200 200
       GET /messaging/recipients?patient=pat.jones          | patient       | 200 404 200   403   403  403     403   403 403
       POST /enrollment/codes                               | -             | 403 403 403   403   403  201     403   403 403
+      GET /me/consents                                     | -             | 200 200 403   403   403  403     403   403 403
+      GET /me/consents/history                             | -             | 200 200 403   403   403  403     403   403 403
+      GET /patients/pat.jones/consents                     | -             | 403 403 403   200   200  200     403   403 403
+      GET /consent-requests                                | -             | 200 200 403   403   403  403     403   403 403
+      GET /threads/{thread}/consent-requests               | thread        | 200 404 403   200   404  403     403   403 403
       """;
 
   static final List<Row> GRID = parse(TABLE);

@@ -77,9 +77,9 @@ class MessagingValidationIT {
             "attachments",
             d -> d.put("attachments", List.of(Messages.file("a.pdf", new byte[0])))),
         bad(
-            "sensitive-topic flags",
+            "an unknown sensitive topic",
             "sensitiveTopics",
-            d -> d.put("sensitiveTopics", List.of("HIV"))));
+            d -> d.put("sensitiveTopics", List.of("FLU"))));
   }
 
   private static Arguments bad(String what, String field, Consumer<Map<String, Object>> change) {

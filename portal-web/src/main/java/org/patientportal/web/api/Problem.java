@@ -9,7 +9,7 @@ import java.util.List;
  * An RFC 9457 problem detail. {@code type} is a relative URI naming the kind of problem; {@code
  * field} (an extension member) names the input field at fault, when there is one; {@code errors}
  * (another) lists every field at fault with what is wrong with it, the one {@code field} names
- * first.
+ * first; {@code sensitiveTopics} (another) names the sensitive topics a message was refused for.
  */
 @JsonbNillable(false)
 public record Problem(
@@ -19,7 +19,8 @@ public record Problem(
     String detail,
     String instance,
     String field,
-    List<FieldError> errors) {
+    List<FieldError> errors,
+    List<String> sensitiveTopics) {
 
   /** One field at fault and what is wrong with it. */
   public record FieldError(String field, String detail) {}
@@ -35,11 +36,12 @@ public record Problem(
         detail,
         instance,
         null,
+        null,
         null);
   }
 
   public Problem withField(String fieldName) {
-    return new Problem(type, title, status, detail, instance, fieldName, errors);
+    return new Problem(type, title, status, detail, instance, fieldName, errors, sensitiveTopics);
   }
 
   /** The same problem listing every field at fault (none: no list). */
@@ -51,7 +53,16 @@ public record Problem(
         detail,
         instance,
         field,
-        fieldErrors == null || fieldErrors.isEmpty() ? null : List.copyOf(fieldErrors));
+        fieldErrors == null || fieldErrors.isEmpty() ? null : List.copyOf(fieldErrors),
+        sensitiveTopics);
+  }
+
+  /**
+   * The same problem naming the sensitive topics at fault ({@code sensitiveTopics}, an extension
+   * member): those the patient has not agreed to.
+   */
+  public Problem withSensitiveTopics(List<String> topics) {
+    return new Problem(type, title, status, detail, instance, field, errors, List.copyOf(topics));
   }
 
   public Response toResponse() {

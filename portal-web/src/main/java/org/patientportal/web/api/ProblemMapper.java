@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.patientportal.audit.boundary.AuditService;
+import org.patientportal.consent.entity.ConsentRequiredException;
 import org.patientportal.shared.entity.ConflictException;
 import org.patientportal.shared.entity.DomainException;
 import org.patientportal.shared.entity.ForbiddenException;
@@ -61,6 +62,10 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                   e.problems().stream()
                       .map(p -> new Problem.FieldError(p.field(), p.message(Locale.ROOT)))
                       .toList());
+    } else if (cause instanceof ConsentRequiredException e) {
+      problem =
+          Problem.of(Status.CONFLICT, e.type(), e.getMessage(), path)
+              .withSensitiveTopics(e.topics().stream().map(Enum::name).toList());
     } else if (cause instanceof ConflictException e) {
       problem = Problem.of(Status.CONFLICT, e.type(), e.getMessage(), path);
     } else if (cause instanceof jakarta.persistence.OptimisticLockException) {
@@ -115,6 +120,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
               e.getResponse().getStatus(),
               "The request could not be served as sent: " + title + ".",
               path,
+              null,
               null,
               null);
     } else {

@@ -68,6 +68,7 @@ public class MenuView {
               "menu.requests", "/requests/list.xhtml", Roles.PATIENT, Roles.CLINICIAN, Roles.STAFF),
           new Entry("menu.account", "/account/account.xhtml"),
           new Entry("menu.accessLog", "/account/access-log.xhtml", Roles.PATIENT),
+          new Entry("menu.consents", "/account/consents.xhtml", Roles.PATIENT),
           new Entry("menu.away", "/account/away.xhtml", Roles.CLINICIAN),
           new Entry("menu.templates", "/account/templates.xhtml", Roles.CLINICIAN, Roles.STAFF),
           new Entry("menu.register", "/care/register.xhtml", Roles.STAFF),

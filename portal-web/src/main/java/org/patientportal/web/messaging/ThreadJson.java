@@ -86,7 +86,7 @@ final class ThreadJson {
   }
 
   /** A forward inside the care community: {@code to} a clinician's username or "pool:code". */
-  public record ForwardIn(String to, String note) {}
+  public record ForwardIn(String to, String note, Boolean confirmSensitive) {}
 
   /** How many threads are unread for the caller; {@code capped}: at least that many. */
   public record UnreadCount(int unread, boolean capped) {}
@@ -142,7 +142,11 @@ final class ThreadJson {
       List<FileUpload> attachments) {}
 
   /** A reply. */
-  public record NewMessage(String body, Boolean readReceipt, List<FileUpload> attachments) {}
+  public record NewMessage(
+      String body,
+      Boolean readReceipt,
+      List<FileUpload> attachments,
+      List<String> sensitiveTopics) {}
 
   /** What a POST created. */
   public record Created(long id) {}

@@ -9,19 +9,30 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.Part;
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.patientportal.care.entity.CareRecipient;
+import org.patientportal.consent.boundary.Consents;
+import org.patientportal.consent.entity.ConsentRequiredException;
+import org.patientportal.consent.entity.SensitiveTopic;
 import org.patientportal.identity.boundary.People;
+import org.patientportal.messaging.boundary.ConsentRequests;
 import org.patientportal.messaging.boundary.MessagingService;
 import org.patientportal.messaging.boundary.ReplyTemplates;
 import org.patientportal.messaging.boundary.ThreadHandling;
+import org.patientportal.messaging.entity.ConsentRequestDetail;
 import org.patientportal.messaging.entity.Reply;
 import org.patientportal.messaging.entity.TemplateDetail;
 import org.patientportal.messaging.entity.ThreadDetail;
 import org.patientportal.records.boundary.MedicalRecord;
+import org.patientportal.shared.entity.ConflictException;
 import org.patientportal.shared.entity.InvalidInputException;
 import org.patientportal.shared.entity.NotFoundException;
 
@@ -103,6 +114,112 @@ public class ThreadView implements Serializable {
     return patientMrn.orElse(null);
   }
 
+  // --- sensitive topics: the reply's flags, suggestions as one types, asking the patient
+
+  @EJB Consents consents;
+  @EJB ConsentRequests consentRequests;
+  private List<String> topics = new ArrayList<>();
+  private List<String> suggestedTopics = List.of();
+  private List<String> missingTopics = List.of();
+  private boolean forwardConfirmed;
+  private boolean forwardNeedsConfirmation;
+  private transient List<ConsentRequestDetail> requests;
+  private Map<Long, Map<String, Object>> answers = new HashMap<>();
+
+  /** Every sensitive topic, for the reply's flags. */
+  public List<String> getTopicNames() {
+    return Arrays.stream(SensitiveTopic.values()).map(Enum::name).toList();
+  }
+
+  /** As the author types: the topics the text seems to touch that are not flagged yet. */
+  public void suggest() {
+    List<String> found =
+        consents.suggest(body).stream().map(Enum::name).filter(t -> !topics.contains(t)).toList();
+    suggestedTopics = found;
+  }
+
+  /** The author takes the suggestions: they become flags. */
+  public void takeSuggestions() {
+    for (String t : suggestedTopics) {
+      if (!topics.contains(t)) {
+        topics.add(t);
+      }
+    }
+    suggestedTopics = List.of();
+  }
+
+  /** The reply was refused for these topics: ask the patient for their agreement to them. */
+  public String askPatient() {
+    consentRequests.ask(threadId, SensitiveTopic.parseAll(missingTopics));
+    missingTopics = List.of();
+    flash("thread.consentAsked");
+    return again();
+  }
+
+  /** The thread's requests for the patient's agreement. */
+  public List<ConsentRequestDetail> getConsentRequests() {
+    jakarta.faces.context.ExternalContext ext =
+        FacesContext.getCurrentInstance().getExternalContext();
+    if (!ext.isUserInRole("patient") && !ext.isUserInRole("clinician")) {
+      return List.of();
+    }
+    if (requests == null && threadId != null) {
+      requests = consentRequests.ofThread(threadId);
+    }
+    return requests == null ? List.of() : requests;
+  }
+
+  /**
+   * The patient's choice per topic of one request ("true": agree; as the form sends it), bound to
+   * the answer form.
+   */
+  public Map<String, Object> answersOf(long requestId) {
+    return answers.computeIfAbsent(requestId, id -> new HashMap<>());
+  }
+
+  /** The patient answers a request: each topic asked, agreed or declined. */
+  public String answer(long requestId) {
+    Map<SensitiveTopic, Boolean> chosen = new EnumMap<>(SensitiveTopic.class);
+    for (ConsentRequestDetail r : getConsentRequests()) {
+      if (r.id() == requestId) {
+        for (SensitiveTopic t : r.topics()) {
+          chosen.put(t, "true".equals(String.valueOf(answersOf(requestId).get(t.name()))));
+        }
+      }
+    }
+    consentRequests.answer(requestId, chosen);
+    flash("thread.consentAnswered");
+    return again();
+  }
+
+  public List<String> getTopics() {
+    return topics;
+  }
+
+  public void setTopics(List<String> topics) {
+    this.topics = topics == null ? new ArrayList<>() : new ArrayList<>(topics);
+  }
+
+  public List<String> getSuggestedTopics() {
+    return suggestedTopics;
+  }
+
+  public List<String> getMissingTopics() {
+    return missingTopics;
+  }
+
+  public boolean isForwardConfirmed() {
+    return forwardConfirmed;
+  }
+
+  public void setForwardConfirmed(boolean forwardConfirmed) {
+    this.forwardConfirmed = forwardConfirmed;
+  }
+
+  public boolean isForwardNeedsConfirmation() {
+    return forwardNeedsConfirmation;
+  }
+
   public ThreadDetail getDetail() {
     if (detail == null && threadId != null) {
       open();
@@ -112,8 +229,16 @@ public class ThreadView implements Serializable {
 
   /** Sends a reply, then shows the thread again with it (a new view: the form starts empty). */
   public String reply() {
+    missingTopics = List.of();
     try {
-      messaging.reply(new Reply(threadId, body, readReceipt, kept.files(), token));
+      messaging.reply(
+          new Reply(threadId, body, readReceipt, kept.files(), token),
+          SensitiveTopic.parseAll(topics));
+    } catch (ConsentRequiredException e) {
+      // not sent: say why, and offer to ask the patient for the topics they have not agreed to
+      missingTopics = e.topics().stream().map(Enum::name).toList();
+      FieldErrors.show(FORM, Set.of(), e);
+      return null;
     } catch (InvalidInputException e) {
       if ("attachments".equals(e.field())) {
         kept.clear();
@@ -176,9 +301,14 @@ public class ThreadView implements Serializable {
   /** The thread is forwarded to the clinician or pool chosen, with the note written. */
   public String forward() {
     try {
-      handling.forward(threadId, forwardTo, forwardNote);
+      handling.forward(threadId, forwardTo, forwardNote, forwardConfirmed);
     } catch (InvalidInputException e) {
       FieldErrors.show(FORWARD_FORM, Set.of("to", "note"), e);
+      return null;
+    } catch (ConflictException e) {
+      // a flagged thread: the forwarder confirms first (a checkbox appears)
+      forwardNeedsConfirmation = "sensitive-forward-unconfirmed".equals(e.type());
+      FieldErrors.show(FORWARD_FORM, Set.of(), e);
       return null;
     }
     flash("thread.forwarded");

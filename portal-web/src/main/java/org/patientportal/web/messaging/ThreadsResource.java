@@ -18,12 +18,15 @@ import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.patientportal.consent.entity.SensitiveTopic;
+import org.patientportal.messaging.boundary.ConsentRequests;
 import org.patientportal.messaging.boundary.MessagingService;
 import org.patientportal.messaging.boundary.ThreadHandling;
 import org.patientportal.messaging.entity.AttachmentDownload;
@@ -36,6 +39,7 @@ import org.patientportal.messaging.entity.ThreadPage;
 import org.patientportal.messaging.entity.ThreadStarted;
 import org.patientportal.records.boundary.MedicalRecord;
 import org.patientportal.shared.entity.InvalidInputException;
+import org.patientportal.web.consent.ConsentRequestsResource;
 import org.patientportal.web.messaging.ThreadJson.AssignmentIn;
 import org.patientportal.web.messaging.ThreadJson.Created;
 import org.patientportal.web.messaging.ThreadJson.ForwardIn;
@@ -64,6 +68,7 @@ public class ThreadsResource {
   @EJB MessagingService messaging;
   @EJB ThreadHandling handling;
   @EJB MedicalRecord record;
+  @EJB ConsentRequests consentRequests;
   @Context UriInfo uri;
 
   /**
@@ -167,9 +172,6 @@ public class ThreadsResource {
     if (draft == null) {
       throw new InvalidInputException(null, "{api.body.required}");
     }
-    if (draft.sensitiveTopics() != null && !draft.sensitiveTopics().isEmpty()) {
-      throw new InvalidInputException("sensitiveTopics", "{messaging.sensitiveTopics.notYet}");
-    }
     return created(
         new StartThread(
             draft.to(),
@@ -179,7 +181,8 @@ public class ThreadsResource {
             Boolean.TRUE.equals(draft.readReceipt()),
             Uploads.decoded(draft.attachments()),
             draft.patient(),
-            key));
+            key),
+        SensitiveTopic.parseAll(draft.sensitiveTopics()));
   }
 
   /**
@@ -190,9 +193,6 @@ public class ThreadsResource {
   @Consumes(MediaType.MULTIPART_FORM_DATA)
   public Response start(List<EntityPart> parts, @HeaderParam(IDEMPOTENCY_KEY) String key) {
     MultipartDraft draft = MultipartDraft.read(parts, messaging.attachmentPolicy());
-    if (draft.field("sensitiveTopics") != null && !draft.field("sensitiveTopics").isBlank()) {
-      throw new InvalidInputException("sensitiveTopics", "{messaging.sensitiveTopics.notYet}");
-    }
     return created(
         new StartThread(
             draft.field("to"),
@@ -202,11 +202,12 @@ public class ThreadsResource {
             draft.flag("readReceipt"),
             draft.attachments(),
             draft.field("patient"),
-            key));
+            key),
+        SensitiveTopic.parseList(draft.field(SensitiveTopic.FIELD)));
   }
 
-  private Response created(StartThread command) {
-    ThreadStarted started = messaging.start(command);
+  private Response created(StartThread command, Set<SensitiveTopic> topics) {
+    ThreadStarted started = messaging.start(command, topics);
     long id = started.threadId();
     return Response.created(uri.getBaseUriBuilder().path("threads/{id}").build(id))
         .entity(new Started(id, started.coveredBy(), started.coveredByName()))
@@ -235,7 +236,8 @@ public class ThreadsResource {
             message.body(),
             Boolean.TRUE.equals(message.readReceipt()),
             Uploads.decoded(message.attachments()),
-            key));
+            key),
+        SensitiveTopic.parseAll(message.sensitiveTopics()));
   }
 
   /** A reply from {@code multipart/form-data}, as {@link #start(List, String)} takes a thread. */
@@ -246,11 +248,12 @@ public class ThreadsResource {
       @PathParam("id") long id, List<EntityPart> parts, @HeaderParam(IDEMPOTENCY_KEY) String key) {
     MultipartDraft draft = MultipartDraft.read(parts, messaging.attachmentPolicy());
     return replied(
-        new Reply(id, draft.field("body"), draft.flag("readReceipt"), draft.attachments(), key));
+        new Reply(id, draft.field("body"), draft.flag("readReceipt"), draft.attachments(), key),
+        SensitiveTopic.parseList(draft.field(SensitiveTopic.FIELD)));
   }
 
-  private Response replied(Reply reply) {
-    long messageId = messaging.reply(reply);
+  private Response replied(Reply reply, Set<SensitiveTopic> topics) {
+    long messageId = messaging.reply(reply, topics);
     return Response.created(uri.getBaseUriBuilder().path("threads/{id}").build(reply.threadId()))
         .entity(new Created(messageId))
         .build();
@@ -311,20 +314,25 @@ public class ThreadsResource {
 
   /**
    * The thread is forwarded inside the care community: {@code {"to": username or "pool:code",
-   * "note": text}}. There is no field for an outside address; anything that is not a clinician or
-   * pool of the portal is refused (400 naming "to", audited).
+   * "note": text, "confirmSensitive"?: bool}}. There is no field for an outside address; anything
+   * that is not a clinician or pool of the portal is refused (400 naming "to", audited). A thread
+   * flagged with a sensitive topic is forwarded only with {@code "confirmSensitive": true} (409
+   * otherwise).
    */
   @POST
   @Path("{id}/forward")
   @Operation(
       summary =
           "Forwards the thread to a clinician or pool of the portal with a note:"
-              + " {\"to\": username or \"pool:code\", \"note\": text}")
+              + " {\"to\": username or \"pool:code\", \"note\": text, \"confirmSensitive\"?:"
+              + " bool}; a thread flagged with a sensitive topic needs confirmSensitive true (409"
+              + " sensitive-forward-unconfirmed otherwise)")
   public Response forward(@PathParam("id") long id, ForwardIn forward) {
     if (forward == null) {
       throw new InvalidInputException("to", "{messaging.forward.to.required}");
     }
-    handling.forward(id, forward.to(), forward.note());
+    handling.forward(
+        id, forward.to(), forward.note(), Boolean.TRUE.equals(forward.confirmSensitive()));
     return Response.noContent().build();
   }
 
@@ -349,6 +357,30 @@ public class ThreadsResource {
     return Response.created(uri.getBaseUriBuilder().path("records/{id}").build(entry))
         .entity(new FiledOut(entry))
         .build();
+  }
+
+  /**
+   * A clinician on the thread's care team side asks its patient to agree to sensitive topics:
+   * {@code {"sensitiveTopics":[…]}} → 201 the request; its message (generic text) is added to the
+   * thread.
+   */
+  @POST
+  @Path("{id}/consent-requests")
+  @Operation(
+      summary =
+          "A clinician asks the thread's patient to agree to sensitive topics:"
+              + " {\"sensitiveTopics\":[…]} → 201 {id, threadId, messageId, sensitiveTopics, …}")
+  public Response askConsent(@PathParam("id") long id, ConsentRequestsResource.AskIn in) {
+    return ConsentRequestsResource.created(
+        uri, consentRequests.ask(id, ConsentRequestsResource.topics(in)));
+  }
+
+  /** The thread's requests for the patient's agreement, answered or not. */
+  @GET
+  @Path("{id}/consent-requests")
+  @Operation(summary = "The thread's requests for the patient's agreement, answered or not")
+  public List<ConsentRequestsResource.RequestOut> consentRequests(@PathParam("id") long id) {
+    return ConsentRequestsResource.list(consentRequests.ofThread(id));
   }
 
   /** What to file: the messages (all when absent), the entry this amends, if any, and why. */

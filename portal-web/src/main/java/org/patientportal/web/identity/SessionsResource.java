@@ -11,8 +11,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import org.patientportal.identity.boundary.MySessions;
-import org.patientportal.identity.entity.SignInSession;
+import org.patientportal.sessions.boundary.MySessions;
+import org.patientportal.sessions.entity.SignInSession;
 
 /**
  * {@code /api/v1/me/sessions}: the caller's signed-in sessions (GET), and {@code DELETE /{id}}

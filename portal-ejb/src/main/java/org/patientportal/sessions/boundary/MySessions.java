@@ -1,4 +1,4 @@
-package org.patientportal.identity.boundary;
+package org.patientportal.sessions.boundary;
 
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
@@ -11,9 +11,9 @@ import org.patientportal.audit.boundary.AuditLog;
 import org.patientportal.audit.boundary.AuditService;
 import org.patientportal.audit.entity.AuditAction;
 import org.patientportal.audit.entity.AuditOutcome;
-import org.patientportal.identity.control.AccountSessions;
 import org.patientportal.identity.entity.Roles;
-import org.patientportal.identity.entity.SignInSession;
+import org.patientportal.sessions.control.AccountSessions;
+import org.patientportal.sessions.entity.SignInSession;
 import org.patientportal.shared.entity.NotFoundException;
 
 /**

@@ -1,4 +1,4 @@
-package org.patientportal.identity.entity;
+package org.patientportal.sessions.entity;
 
 import java.time.Instant;
 import java.util.List;

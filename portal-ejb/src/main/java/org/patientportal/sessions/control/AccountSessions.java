@@ -1,4 +1,4 @@
-package org.patientportal.identity.control;
+package org.patientportal.sessions.control;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,7 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.patientportal.identity.entity.SignInSession;
+import org.patientportal.sessions.entity.SignInSession;
 import org.patientportal.shared.control.KeycloakAdmin;
 import org.patientportal.shared.entity.Jsonp;
 import org.patientportal.shared.entity.UnavailableException;

@@ -27,7 +27,8 @@ public class Ids {
           "reply_template_seq",
           "care_request_seq",
           "thread_forward_seq",
-          "record_entry_seq");
+          "record_entry_seq",
+          "proxy_grant_seq");
 
   @PersistenceContext EntityManager em;
 

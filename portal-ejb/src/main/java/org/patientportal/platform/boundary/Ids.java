@@ -29,7 +29,8 @@ public class Ids {
           "thread_forward_seq",
           "record_entry_seq",
           "topic_consent_change_seq",
-          "consent_request_seq");
+          "consent_request_seq",
+          "proxy_grant_seq");
 
   @PersistenceContext EntityManager em;
 

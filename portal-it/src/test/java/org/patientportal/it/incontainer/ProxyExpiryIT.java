@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.annotation.Resource;
-import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RunAs;
 import jakarta.ejb.EJB;
-import jakarta.ejb.Stateless;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,11 +15,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.concurrent.Callable;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.ejb3.annotation.RunAsPrincipal;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -50,28 +45,6 @@ class ProxyExpiryIT {
   @Deployment
   static EnterpriseArchive deployment() {
     return Deployments.portalServicesWith(ProxyExpiryIT.class, AsSam.class, AsCaregiver.class);
-  }
-
-  /** Runs test code as sam.rivera, a patient. */
-  @Stateless
-  @PermitAll
-  @RunAs("patient")
-  @RunAsPrincipal("sam.rivera")
-  public static class AsSam {
-    public <T> T call(Callable<T> work) throws Exception {
-      return work.call();
-    }
-  }
-
-  /** Runs test code as chris.jones, a caregiver. */
-  @Stateless
-  @PermitAll
-  @RunAs("proxy")
-  @RunAsPrincipal("chris.jones")
-  public static class AsCaregiver {
-    public <T> T call(Callable<T> work) throws Exception {
-      return work.call();
-    }
   }
 
   @EJB AsSam asSam;

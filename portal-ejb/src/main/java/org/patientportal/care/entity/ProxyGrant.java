@@ -25,15 +25,17 @@ import org.patientportal.shared.entity.InvalidInputException;
 @Table(name = "proxy_grant")
 @NamedQuery(
     name = ProxyGrant.OF_PATIENT,
-    query = "select g from ProxyGrant g where g.patient = :patient order by g.id desc")
+    query =
+        "select g from ProxyGrant g where g.patient = :patient order by g.createdAt desc, g.id desc")
 @NamedQuery(
     name = ProxyGrant.OF_PROXY,
-    query = "select g from ProxyGrant g where g.proxy = :proxy order by g.id desc")
+    query =
+        "select g from ProxyGrant g where g.proxy = :proxy order by g.createdAt desc, g.id desc")
 @NamedQuery(
     name = ProxyGrant.BETWEEN,
     query =
         "select g from ProxyGrant g where g.proxy = :proxy and g.patient = :patient"
-            + " and g.revokedAt is null and g.expiresAt > :now order by g.id desc")
+            + " and g.revokedAt is null and g.expiresAt > :now order by g.createdAt desc, g.id desc")
 public class ProxyGrant {
 
   public static final String OF_PATIENT = "ProxyGrant.ofPatient";

@@ -1,5 +1,6 @@
 package org.patientportal.enrollment.entity;
 
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -106,7 +107,12 @@ public class EnrollmentCode {
   private String enrolledUsername;
 
   /** The code sealed for its email, until it is sent or no longer usable; else null. */
-  @Embedded private Sealed sealedCode;
+  @Embedded
+  @AttributeOverride(name = "ciphertext", column = @Column(name = "ciphertext", nullable = true))
+  @AttributeOverride(name = "nonce", column = @Column(name = "nonce", nullable = true))
+  @AttributeOverride(name = "wrappedKey", column = @Column(name = "wrapped_key", nullable = true))
+  @AttributeOverride(name = "keyVersion", column = @Column(name = "key_version", nullable = true))
+  private Sealed sealedCode;
 
   protected EnrollmentCode() {
     // for JPA

@@ -53,7 +53,13 @@ class SignInIT {
             .map(WebElement::getText)
             .toList();
     assertEquals(
-        List.of("Home", "Messages", "Requests", "My account", "Who saw my messages"),
+        List.of(
+            "Home",
+            "Messages",
+            "Requests",
+            "My account",
+            "Who saw my messages",
+            "Sensitive topics"),
         menu,
         "a patient's menu has their messages and no care team or auditor entries");
     assertTrue(browser.driver().findElement(By.id("roles")).getText().contains("Patient"));

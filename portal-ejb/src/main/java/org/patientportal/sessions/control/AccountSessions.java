@@ -16,7 +16,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.patientportal.sessions.entity.SignInSession;
 import org.patientportal.shared.control.KeycloakAdmin;
@@ -32,6 +34,8 @@ import org.patientportal.shared.entity.UnavailableException;
  */
 @ApplicationScoped
 public class AccountSessions {
+
+  private static final Logger LOG = Logger.getLogger(AccountSessions.class.getName());
 
   @Inject
   @ConfigProperty(name = "oidc.provider-url", defaultValue = KeycloakAdmin.DEFAULT_PROVIDER)
@@ -105,8 +109,8 @@ public class AccountSessions {
       }
     }
     sessions.sort(
-        (a, b) ->
-            b.started() == null || a.started() == null ? 0 : b.started().compareTo(a.started()));
+        Comparator.comparing(
+            SignInSession::started, Comparator.nullsLast(Comparator.reverseOrder())));
     return sessions;
   }
 
@@ -152,8 +156,7 @@ public class AccountSessions {
   }
 
   private static UnavailableException unavailable(String what, int status) {
-    java.util.logging.Logger.getLogger(AccountSessions.class.getName())
-        .warning("Keycloak's account API answered " + status + " to " + what);
+    LOG.warning("Keycloak's account API answered " + status + " to " + what);
     return new UnavailableException("{identity.sessions.unavailable}");
   }
 }

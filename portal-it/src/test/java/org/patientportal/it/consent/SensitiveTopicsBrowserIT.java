@@ -93,6 +93,53 @@ class SensitiveTopicsBrowserIT {
             .statusCode());
   }
 
+  /**
+   * A patient flags her own new message: writing in Spanish about her HIV treatment, the form
+   * suggests the flag, she takes it and sends; her caregiver (chris.jones, the demo's grant) then
+   * cannot open that conversation, though he opens her unflagged one.
+   */
+  @Test
+  void aPatientFlagsHerNewMessageAndHerCaregiverDoesNotSeeIt() {
+    Messages.acceptGuidelines("pat.jones");
+    long plain =
+        Messages.start(
+            "pat.jones",
+            Messages.draft("dr.smith", "GENERAL", Messages.marker("Sin temas"), "Hola", false));
+    long flagged;
+    try (Browser browser = new Browser("es")) {
+      browser.signIn("pat.jones");
+      browser.open(Portal.URL + "/messages/compose.xhtml");
+      new org.openqa.selenium.support.ui.Select(browser.waitFor(By.id("compose:to")))
+          .selectByValue("dr.smith");
+      new org.openqa.selenium.support.ui.Select(browser.waitFor(By.id("compose:category")))
+          .selectByValue("GENERAL");
+      browser.driver().findElement(By.id("compose:subject")).sendKeys("Mi tratamiento ✨");
+      browser
+          .driver()
+          .findElement(By.id("compose:body"))
+          .sendKeys("Tengo preguntas sobre mi tratamiento del VIH — ¿podemos hablar? 🙏");
+      String suggested = browser.waitFor(By.id("suggested")).getText();
+      assertTrue(suggested.contains("VIH"), suggested);
+      assertNoSeriousViolations(browser);
+      browser.driver().findElement(By.id("compose:takeSuggestions")).click();
+      new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+          .until(
+              d ->
+                  d.findElement(By.cssSelector("input[name='compose:topics'][value='HIV']"))
+                      .isSelected());
+      browser.follow(By.id("compose:send"));
+      new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+          .until(ExpectedConditions.urlContains("thread.xhtml"));
+      String url = browser.driver().getCurrentUrl();
+      flagged = Long.parseLong(url.replaceAll(".*[?&]id=(\\d+).*", "$1"));
+    }
+    assertEquals(
+        200, Portal.get("/threads/" + plain + "?patient=pat.jones", "chris.jones").statusCode());
+    assertEquals(
+        404, Portal.get("/threads/" + flagged + "?patient=pat.jones", "chris.jones").statusCode());
+    assertEquals(200, Portal.get("/threads/" + flagged, "pat.jones").statusCode());
+  }
+
   private static WebElement psychotherapyFlag(Browser browser) {
     return browser
         .driver()

@@ -1,11 +1,7 @@
 package org.patientportal.it.support;
 
-import static org.awaitility.Awaitility.await;
-
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
-import java.time.Duration;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -16,11 +12,11 @@ import javax.crypto.spec.SecretKeySpec;
  * RFC 6238 codes (HMAC-SHA1, 6 digits, 30 s), as an authenticator app shows them, for the demo
  * realm's staff-side users, whose OTP secrets the realm file holds (see the README).
  *
- * <p>Keycloak refuses a code it has already accepted for a credential, and accepts the codes of the
- * current 30 s step and of one step either side (the realm's look-ahead window). So every sign-in
- * of a user takes the next step that user has not used yet, from the current one on: two sign-ins
- * of the same user within a step cost no waiting (the current step, then the next), and only a
- * third waits until the next step is current.
+ * <p>The demo realm lets a code be used again within its 30 s step ({@code otpPolicyCodeReusable}),
+ * so that the tests, signing the same person in from two JVMs (the client and the in-container
+ * tests) several times a minute, need not wait for fresh steps; the production realm refuses a code
+ * it has already accepted. Keycloak accepts the code of the current step and of one step either
+ * side (the realm's look-ahead window).
  */
 public final class Totp {
 
@@ -37,12 +33,8 @@ public final class Totp {
   private static final int PERIOD_SECONDS = 30;
   private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
-  /** The last step used per secret (so per Keycloak credential), within this JVM. */
-  private static final Map<String, Long> LAST_STEP = new HashMap<>();
-
-  private static long waitedMillis;
+  private static final Object COUNTS = new Object();
   private static int codes;
-  private static int waits;
   private static int browserSteps;
   private static long browserStepMillis;
 
@@ -53,13 +45,8 @@ public final class Totp {
             new Thread(
                 () ->
                     System.out.printf(
-                        "[two-step sign-in] %d codes, %d waits for the next 30 s step, %.1f s"
-                            + " waited; %d browser code pages, %.1f s in them%n",
-                        codes,
-                        waits,
-                        waitedMillis / 1000.0,
-                        browserSteps,
-                        browserStepMillis / 1000.0)));
+                        "[two-step sign-in] %d codes; %d browser code pages, %.1f s in them%n",
+                        codes, browserSteps, browserStepMillis / 1000.0)));
   }
 
   private Totp() {}
@@ -70,7 +57,7 @@ public final class Totp {
   }
 
   /**
-   * A code for {@code username}'s demo secret that Keycloak accepts now and has not seen yet.
+   * A code for {@code username}'s demo secret that Keycloak accepts now.
    *
    * @throws IllegalArgumentException for a user without a demo secret
    */
@@ -82,41 +69,17 @@ public final class Totp {
 
   /** Like {@link #nextCode(String)} for any base32 secret (one a test read off Keycloak's page). */
   public static String nextCodeFor(String base32Secret) {
-    long step;
-    synchronized (LAST_STEP) {
-      long current = currentStep();
-      step = Math.max(current, LAST_STEP.getOrDefault(base32Secret, Long.MIN_VALUE) + 1);
-      LAST_STEP.put(base32Secret, step);
+    synchronized (COUNTS) {
       codes++;
     }
-    if (step > currentStep() + 1) {
-      // both codes of the window are spent: wait until this one is inside it
-      long start = System.nanoTime();
-      long wanted = step;
-      await()
-          .atMost(Duration.ofSeconds(PERIOD_SECONDS * 3L))
-          .pollInterval(Duration.ofMillis(200))
-          .until(() -> currentStep() + 1 >= wanted);
-      synchronized (LAST_STEP) {
-        waits++;
-        waitedMillis += (System.nanoTime() - start) / 1_000_000;
-      }
-    }
-    return code(base32Secret, step);
+    return code(base32Secret, currentStep());
   }
 
   /** Counts the time a browser sign-in spent on Keycloak's code page, for the same person. */
   static void countBrowserStep(long nanos) {
-    synchronized (LAST_STEP) {
+    synchronized (COUNTS) {
       browserSteps++;
       browserStepMillis += nanos / 1_000_000;
-    }
-  }
-
-  /** How long {@link #nextCodeFor} has waited in this JVM, for a person timing the suite. */
-  public static Duration waited() {
-    synchronized (LAST_STEP) {
-      return Duration.ofMillis(waitedMillis);
     }
   }
 

@@ -16,6 +16,8 @@ import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.UUID;
 import org.patientportal.care.entity.CareRecipient;
+import org.patientportal.consent.boundary.Consents;
+import org.patientportal.consent.entity.ConsentRequiredException;
 import org.patientportal.messaging.boundary.MessagingGuidelines;
 import org.patientportal.messaging.boundary.MessagingService;
 import org.patientportal.messaging.entity.Category;
@@ -40,6 +42,7 @@ public class ComposeView implements Serializable {
 
   @EJB MessagingService messaging;
   @EJB MessagingGuidelines guidelinesBoundary;
+  @EJB Consents consents;
   @Inject LanguageView language;
 
   // What the boundary answered, read again after the view was passivated: it is not kept in the
@@ -58,6 +61,7 @@ public class ComposeView implements Serializable {
   private String subject;
   private String body;
   private boolean readReceipt;
+  private final TopicFlags flags = new TopicFlags();
 
   /** The guidelines in the view's language, and whether the patient accepted them already. */
   public Guidelines getGuidelines() {
@@ -123,11 +127,18 @@ public class ComposeView implements Serializable {
    */
   public String send() {
     ThreadStarted started;
+    flags.clearRefusal();
     try {
       started =
           messaging.start(
               StartThread.toCareTeam(to, category, subject, body, readReceipt, kept.files())
-                  .once(token));
+                  .once(token),
+              flags.chosen());
+    } catch (ConsentRequiredException e) {
+      // a caregiver flagged a topic the patient has not agreed to: not sent, and said why
+      flags.refused(e);
+      FieldErrors.show(FORM, Set.of(), e);
+      return null;
     } catch (InvalidInputException e) {
       if ("attachments".equals(e.field())) {
         kept.clear();
@@ -150,6 +161,16 @@ public class ComposeView implements Serializable {
     }
     faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, sent, null));
     return "/messages/thread.xhtml?faces-redirect=true&id=" + started.threadId();
+  }
+
+  /** As the author types: the sensitive topics the subject and text seem to touch. */
+  public void suggest() {
+    flags.suggest(consents, (subject == null ? "" : subject) + "\n" + (body == null ? "" : body));
+  }
+
+  /** The sensitive topics this message is flagged with. */
+  public TopicFlags getFlags() {
+    return flags;
   }
 
   private static ResourceBundle bundle() {

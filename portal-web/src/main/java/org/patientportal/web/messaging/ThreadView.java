@@ -9,8 +9,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.Part;
 import java.io.Serializable;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -118,40 +116,26 @@ public class ThreadView implements Serializable {
 
   @EJB Consents consents;
   @EJB ConsentRequests consentRequests;
-  private List<String> topics = new ArrayList<>();
-  private List<String> suggestedTopics = List.of();
-  private List<String> missingTopics = List.of();
+  private final TopicFlags flags = new TopicFlags();
   private boolean forwardConfirmed;
   private boolean forwardNeedsConfirmation;
   private transient List<ConsentRequestDetail> requests;
   private Map<Long, Map<String, Object>> answers = new HashMap<>();
 
-  /** Every sensitive topic, for the reply's flags. */
-  public List<String> getTopicNames() {
-    return Arrays.stream(SensitiveTopic.values()).map(Enum::name).toList();
-  }
-
   /** As the author types: the topics the text seems to touch that are not flagged yet. */
   public void suggest() {
-    List<String> found =
-        consents.suggest(body).stream().map(Enum::name).filter(t -> !topics.contains(t)).toList();
-    suggestedTopics = found;
+    flags.suggest(consents, body);
   }
 
-  /** The author takes the suggestions: they become flags. */
-  public void takeSuggestions() {
-    for (String t : suggestedTopics) {
-      if (!topics.contains(t)) {
-        topics.add(t);
-      }
-    }
-    suggestedTopics = List.of();
+  /** The reply's sensitive topics. */
+  public TopicFlags getFlags() {
+    return flags;
   }
 
   /** The reply was refused for these topics: ask the patient for their agreement to them. */
   public String askPatient() {
-    consentRequests.ask(threadId, SensitiveTopic.parseAll(missingTopics));
-    missingTopics = List.of();
+    consentRequests.ask(threadId, SensitiveTopic.parseAll(flags.getMissing()));
+    flags.clearRefusal();
     flash("thread.consentAsked");
     return again();
   }
@@ -192,22 +176,6 @@ public class ThreadView implements Serializable {
     return again();
   }
 
-  public List<String> getTopics() {
-    return topics;
-  }
-
-  public void setTopics(List<String> topics) {
-    this.topics = topics == null ? new ArrayList<>() : new ArrayList<>(topics);
-  }
-
-  public List<String> getSuggestedTopics() {
-    return suggestedTopics;
-  }
-
-  public List<String> getMissingTopics() {
-    return missingTopics;
-  }
-
   public boolean isForwardConfirmed() {
     return forwardConfirmed;
   }
@@ -229,14 +197,12 @@ public class ThreadView implements Serializable {
 
   /** Sends a reply, then shows the thread again with it (a new view: the form starts empty). */
   public String reply() {
-    missingTopics = List.of();
+    flags.clearRefusal();
     try {
-      messaging.reply(
-          new Reply(threadId, body, readReceipt, kept.files(), token),
-          SensitiveTopic.parseAll(topics));
+      messaging.reply(new Reply(threadId, body, readReceipt, kept.files(), token), flags.chosen());
     } catch (ConsentRequiredException e) {
       // not sent: say why, and offer to ask the patient for the topics they have not agreed to
-      missingTopics = e.topics().stream().map(Enum::name).toList();
+      flags.refused(e);
       FieldErrors.show(FORM, Set.of(), e);
       return null;
     } catch (InvalidInputException e) {

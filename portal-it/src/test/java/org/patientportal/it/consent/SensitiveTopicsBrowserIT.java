@@ -10,8 +10,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.patientportal.it.support.Browser;
 import org.patientportal.it.support.Messages;
@@ -44,6 +46,7 @@ class SensitiveTopicsBrowserIT {
       assertTrue(suggested.contains("Psychotherapy"), suggested);
       browser.driver().findElement(By.id("reply:takeSuggestions")).click();
       new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+          .ignoring(StaleElementReferenceException.class)
           .until(d -> psychotherapyFlag(browser).isSelected());
 
       browser.follow(By.id("reply:send"));
@@ -109,10 +112,8 @@ class SensitiveTopicsBrowserIT {
     try (Browser browser = new Browser("es")) {
       browser.signIn("pat.jones");
       browser.open(Portal.URL + "/messages/compose.xhtml");
-      new org.openqa.selenium.support.ui.Select(browser.waitFor(By.id("compose:to")))
-          .selectByValue("dr.smith");
-      new org.openqa.selenium.support.ui.Select(browser.waitFor(By.id("compose:category")))
-          .selectByValue("GENERAL");
+      new Select(browser.waitFor(By.id("compose:to"))).selectByValue("dr.smith");
+      new Select(browser.waitFor(By.id("compose:category"))).selectByValue("GENERAL");
       browser.driver().findElement(By.id("compose:subject")).sendKeys("Mi tratamiento ✨");
       browser
           .driver()
@@ -122,7 +123,9 @@ class SensitiveTopicsBrowserIT {
       assertTrue(suggested.contains("VIH"), suggested);
       assertNoSeriousViolations(browser);
       browser.driver().findElement(By.id("compose:takeSuggestions")).click();
+      // the flags are drawn anew by the answer: look for them again until it has come
       new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+          .ignoring(StaleElementReferenceException.class)
           .until(
               d ->
                   d.findElement(By.cssSelector("input[name='compose:topics'][value='HIV']"))

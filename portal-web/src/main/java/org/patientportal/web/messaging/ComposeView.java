@@ -24,6 +24,8 @@ import org.patientportal.messaging.entity.StartThread;
 import org.patientportal.messaging.entity.ThreadStarted;
 import org.patientportal.shared.entity.DomainException;
 import org.patientportal.shared.entity.InvalidInputException;
+import org.patientportal.shared.entity.NotFoundException;
+import org.patientportal.web.layout.ActingFor;
 import org.patientportal.web.layout.LanguageView;
 
 /**
@@ -41,6 +43,7 @@ public class ComposeView implements Serializable {
   @EJB MessagingService messaging;
   @EJB MessagingGuidelines guidelinesBoundary;
   @Inject LanguageView language;
+  @Inject ActingFor acting;
 
   // What the boundary answered, read again after the view was passivated: it is not kept in the
   // serialised session.
@@ -65,6 +68,14 @@ public class ComposeView implements Serializable {
       guidelines = guidelinesBoundary.guidelines(language.getLanguage());
     }
     return guidelines;
+  }
+
+  /**
+   * Whether the form is shown: the patient accepted the guidelines; a caregiver writes for the
+   * patient they act for without (the guidelines are the patient's to accept).
+   */
+  public boolean isReady() {
+    return acting.isActive() || getGuidelines().isAccepted();
   }
 
   /** Records the acceptance of the text that was shown, then shows the form. */
@@ -95,7 +106,8 @@ public class ComposeView implements Serializable {
 
   public List<CareRecipient> getRecipients() {
     if (recipients == null) {
-      recipients = messaging.recipients();
+      recipients =
+          acting.isActive() ? messaging.recipients(acting.getPatient()) : messaging.recipients();
     }
     return recipients;
   }
@@ -126,7 +138,15 @@ public class ComposeView implements Serializable {
     try {
       started =
           messaging.start(
-              StartThread.toCareTeam(to, category, subject, body, readReceipt, kept.files())
+              new StartThread(
+                      to,
+                      category,
+                      subject,
+                      body,
+                      readReceipt,
+                      kept.files(),
+                      acting.getPatient(),
+                      null)
                   .once(token));
     } catch (InvalidInputException e) {
       if ("attachments".equals(e.field())) {
@@ -134,6 +154,12 @@ public class ComposeView implements Serializable {
       }
       FieldErrors.show(FORM, FIELDS, e);
       return null;
+    } catch (NotFoundException e) {
+      if (acting.isActive()) {
+        // the grant ended while the caregiver wrote: back to the choice, saying so
+        return acting.ended();
+      }
+      throw e;
     }
     FacesContext faces = FacesContext.getCurrentInstance();
     faces.getExternalContext().getFlash().setKeepMessages(true);

@@ -157,6 +157,10 @@ class ProxyBrowserIT {
 
   @Test
   void staffSetUpAccessForAPatientOfTheirPoolsOnlyWithAReason() {
+    // the portal knows a patient's name once they signed in
+    try (Browser sam = new Browser("es")) {
+      sam.signIn(PATIENT);
+    }
     try (Browser nurse = new Browser("en")) {
       nurse.signIn("nurse.lee");
       assertTrue(menu(nurse).contains("Caregiver access"), menu(nurse).toString());
@@ -198,8 +202,9 @@ class ProxyBrowserIT {
       assertTrue(row.contains("Jordan Lee"), "set up by the nurse: " + row);
       assertEquals(List.of(), nurse.seriousAccessibilityViolations());
 
-      // the caregiver holds it (the API agrees), until the nurse revokes it
+      // the caregiver holds it (the API agrees): her requests, and nothing of her messages
       assertTrue(Portal.get("/me/acting-for", CAREGIVER).body().contains(reason), "chris holds it");
+      aCaregiverFilesARequestForHer();
       nurse.follow(
           nurse.waitFor(ACTIVE_ROW_OF_CHRIS).findElement(By.cssSelector("input[id$='revoke']")));
       nurse.follow(By.id("confirm:yes"));
@@ -210,6 +215,40 @@ class ProxyBrowserIT {
               .startsWith("Access revoked"));
       assertFalse(Portal.get("/me/acting-for", CAREGIVER).body().contains(reason), "ended");
     }
+  }
+
+  /** chris, in Spanish, acts for sam under a grant of requests only and files one for her. */
+  private static void aCaregiverFilesARequestForHer() {
+    String medication = Messages.marker("Letrozole");
+    try (Browser chris = new Browser("es")) {
+      chris.signIn(CAREGIVER);
+      chris.open(Portal.URL + "/account/acting-for.xhtml");
+      chris.follow(By.cssSelector("input[data-patient='" + PATIENT + "']"));
+      assertTrue(chris.driver().getCurrentUrl().contains("/requests/list.xhtml"));
+      assertEquals("En nombre de Sam Rivera", chris.waitFor(By.id("acting-for")).getText());
+      List<String> menu = menu(chris);
+      assertTrue(menu.contains("Solicitudes"), menu.toString());
+      assertFalse(menu.contains("Mensajes"), "no messages in this grant: " + menu);
+      assertEquals(List.of(), chris.seriousAccessibilityViolations());
+
+      chris.open(Portal.URL + "/requests/new.xhtml?type=PRESCRIPTION_RENEWAL");
+      chris.waitFor(By.id("request:medication")).sendKeys(medication);
+      chris.driver().findElement(By.id("request:dose")).sendKeys("2.5 mg");
+      chris.driver().findElement(By.id("request:pharmacy")).sendKeys("Main Street Pharmacy");
+      chris.follow(By.id("request:send"));
+      // not to the conversation (his grant does not cover messages): back to her requests
+      assertTrue(chris.driver().getCurrentUrl().contains("/requests/list.xhtml"));
+      assertEquals(
+          "Su solicitud se envió a su equipo de atención.",
+          chris.waitFor(By.cssSelector("#notices .portal-notice")).getText());
+      chris.waitFor(By.id("requests"));
+      assertEquals(List.of(), chris.seriousAccessibilityViolations());
+    }
+    long newest =
+        Portal.json(Portal.get("/requests?size=1", PATIENT).body()).get(0).get("id").asLong();
+    assertTrue(
+        Portal.get("/requests/" + newest, PATIENT).body().contains(medication),
+        "filed for sam, as her newest request");
   }
 
   private static final Map<String, String> PAGES =

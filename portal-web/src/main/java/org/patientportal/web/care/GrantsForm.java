@@ -4,6 +4,7 @@ import jakarta.inject.Inject;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +60,7 @@ public abstract class GrantsForm implements Serializable {
           named.add(g.getRevokedBy());
         }
       }
-      names = people.displayNames(named);
+      names = new HashMap<>(people.displayNames(named));
     }
     return grants;
   }
@@ -70,10 +71,13 @@ public abstract class GrantsForm implements Serializable {
     names = null;
   }
 
-  /** The display name of someone a listed grant names. */
+  /** The display name of someone a listed grant names, or of the patient whose grants they are. */
   public String name(String username) {
+    if (username == null) {
+      return "";
+    }
     getGrants();
-    return username == null ? "" : names.getOrDefault(username, username);
+    return names.computeIfAbsent(username, u -> people.displayNames(Set.of(u)).getOrDefault(u, u));
   }
 
   /** Whether a grant acts now (neither revoked nor expired), as the page shows it. */

@@ -232,6 +232,31 @@ public class Requests {
         .toList();
   }
 
+  /**
+   * The requests of the patient a calling caregiver acts for, newest first (at most {@link
+   * #LIST_LIMIT}), under a grant with the REQUESTS scope in force; anyone else's is not found.
+   * Lists open no seal: no fields.
+   */
+  @RolesAllowed(Roles.PROXY)
+  public List<RequestDetail> ofPatientActedFor(String patient) {
+    String me = caller();
+    if (patient == null || !proxies.mayActFor(me, patient, ProxyScope.REQUESTS)) {
+      throw deny("patient/" + (patient == null ? "" : patient), patient);
+    }
+    List<CareRequest> found =
+        em.createQuery(
+                "select r from CareRequest r where r.patient = :patient order by r.id desc",
+                CareRequest.class)
+            .setParameter("patient", patient)
+            .setMaxResults(LIST_LIMIT)
+            .getResultList();
+    String name = people.displayNames(Set.of(patient)).get(patient);
+    Map<String, String> teams = new HashMap<>();
+    return found.stream()
+        .map(r -> new RequestDetail(r, name, teamName(teams, r.getPoolCode()), null))
+        .toList();
+  }
+
   /** One request with its fields, for its patient or its team; audited as REQUEST_OPENED. */
   public RequestDetail open(long id) {
     String me = caller();

@@ -51,6 +51,7 @@ class MessagingPagesIT {
           "compose", "New message",
           "queue", "Work queue",
           "forbidden", "Not allowed",
+          "picker", "Whom you act for",
           "notfound", "Page not found");
 
   @ParameterizedTest(name = "{0}: inbox {1}, compose {2}, queue {3}, thread {4}")
@@ -62,7 +63,9 @@ class MessagingPagesIT {
     // staff: the thread to dr.smith is theirs in business hours (StaffHoursApiIT), else unknown
     "nurse.lee,  queue,     forbidden, queue,     notfound~thread",
     "audit.kim,  forbidden, forbidden, forbidden, forbidden",
-    "comms.diaz, forbidden, forbidden, forbidden, forbidden"
+    "comms.diaz, forbidden, forbidden, forbidden, forbidden",
+    // a caregiver who has chosen nobody to act for is sent to that choice (account/acting-for)
+    "chris.jones, picker,    picker,    forbidden, picker"
   })
   void eachRoleSeesOnlyItsPages(
       String user, String inbox, String compose, String queue, String threadCell) {

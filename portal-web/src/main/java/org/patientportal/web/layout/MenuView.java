@@ -4,26 +4,36 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
+import org.patientportal.care.entity.ProxyScope;
 import org.patientportal.identity.entity.Roles;
 
-/** The main menu: the entries the signed-in user's roles open. */
+/**
+ * The main menu: the entries the signed-in user's roles open; for a caregiver, those the grant of
+ * the patient they act for covers ({@link ActingFor}).
+ */
 @Named
 @RequestScoped
 public class MenuView {
 
   /**
-   * One menu entry: the message key of its label, the view it opens, and the roles that see it
-   * (none: every signed-in user). A class with getters, not a record: Jakarta EL 5 does not read
-   * record accessors.
+   * One menu entry: the message key of its label, the view it opens, the roles that see it (none:
+   * every signed-in user) and, for a caregiver, the scope a grant must cover (none: shown whatever
+   * the grant). A class with getters, not a record: Jakarta EL 5 does not read record accessors.
    */
   public static final class Entry {
     private final String labelKey;
     private final String outcome;
+    private final ProxyScope scope;
     private final List<String> roles;
 
     Entry(String labelKey, String outcome, String... roles) {
+      this(labelKey, outcome, null, roles);
+    }
+
+    Entry(String labelKey, String outcome, ProxyScope scope, String... roles) {
       this.labelKey = labelKey;
       this.outcome = outcome;
+      this.scope = scope;
       this.roles = List.of(roles);
     }
 
@@ -37,6 +47,11 @@ public class MenuView {
 
     public List<String> getRoles() {
       return roles;
+    }
+
+    /** The scope a caregiver's grant must cover for the entry to show; null: none. */
+    public ProxyScope getScope() {
+      return scope;
     }
 
     /**
@@ -54,24 +69,43 @@ public class MenuView {
       return folder > 0 && viewId != null && viewId.startsWith(outcome.substring(0, folder + 1));
     }
 
-    boolean isFor(SessionUser user) {
-      return roles.isEmpty() || roles.stream().anyMatch(user::hasRole);
+    boolean isFor(SessionUser user, ActingFor acting) {
+      boolean role = roles.isEmpty() || roles.stream().anyMatch(user::hasRole);
+      if (outcome.equals(ActingFor.PICKER)) {
+        // only a caregiver who is nothing else acts for someone
+        return role && acting.isCaregiver();
+      }
+      return role && (scope == null || !acting.isCaregiver() || acting.covers(scope));
     }
   }
 
   static final List<Entry> ENTRIES =
       List.of(
           new Entry("menu.home", "/index.xhtml"),
-          new Entry("menu.messages", "/messages/inbox.xhtml", Roles.PATIENT),
+          new Entry("menu.actingFor", ActingFor.PICKER, Roles.PROXY),
+          new Entry(
+              "menu.messages",
+              "/messages/inbox.xhtml",
+              ProxyScope.MESSAGING,
+              Roles.PATIENT,
+              Roles.PROXY),
           new Entry("menu.queue", "/messages/queue.xhtml", Roles.CLINICIAN, Roles.STAFF),
           new Entry(
-              "menu.requests", "/requests/list.xhtml", Roles.PATIENT, Roles.CLINICIAN, Roles.STAFF),
+              "menu.requests",
+              "/requests/list.xhtml",
+              ProxyScope.REQUESTS,
+              Roles.PATIENT,
+              Roles.PROXY,
+              Roles.CLINICIAN,
+              Roles.STAFF),
           new Entry("menu.account", "/account/account.xhtml"),
           new Entry("menu.accessLog", "/account/access-log.xhtml", Roles.PATIENT),
           new Entry("menu.consents", "/account/consents.xhtml", Roles.PATIENT),
+          new Entry("menu.proxies", "/account/proxies.xhtml", Roles.PATIENT),
           new Entry("menu.away", "/account/away.xhtml", Roles.CLINICIAN),
           new Entry("menu.templates", "/account/templates.xhtml", Roles.CLINICIAN, Roles.STAFF),
           new Entry("menu.register", "/care/register.xhtml", Roles.STAFF),
+          new Entry("menu.careProxies", "/care/proxies.xhtml", Roles.STAFF),
           new Entry("menu.auditLog", "/audit/log.xhtml", Roles.AUDITOR),
           new Entry("menu.integrity", "/audit/integrity.xhtml", Roles.AUDITOR),
           new Entry("menu.auditReports", "/audit/reports.xhtml", Roles.AUDITOR),
@@ -79,8 +113,9 @@ public class MenuView {
           new Entry("menu.teams", "/admin/teams.xhtml", Roles.ADMIN));
 
   @Inject SessionUser user;
+  @Inject ActingFor acting;
 
   public List<Entry> getEntries() {
-    return ENTRIES.stream().filter(e -> e.isFor(user)).toList();
+    return ENTRIES.stream().filter(e -> e.isFor(user, acting)).toList();
   }
 }

@@ -26,6 +26,8 @@ import org.patientportal.messaging.entity.StartThread;
 import org.patientportal.messaging.entity.ThreadStarted;
 import org.patientportal.shared.entity.DomainException;
 import org.patientportal.shared.entity.InvalidInputException;
+import org.patientportal.shared.entity.NotFoundException;
+import org.patientportal.web.layout.ActingFor;
 import org.patientportal.web.layout.LanguageView;
 
 /**
@@ -44,6 +46,7 @@ public class ComposeView implements Serializable {
   @EJB MessagingGuidelines guidelinesBoundary;
   @EJB Consents consents;
   @Inject LanguageView language;
+  @Inject ActingFor acting;
 
   // What the boundary answered, read again after the view was passivated: it is not kept in the
   // serialised session.
@@ -69,6 +72,14 @@ public class ComposeView implements Serializable {
       guidelines = guidelinesBoundary.guidelines(language.getLanguage());
     }
     return guidelines;
+  }
+
+  /**
+   * Whether the form is shown: the patient accepted the guidelines; a caregiver writes for the
+   * patient they act for without (the guidelines are the patient's to accept).
+   */
+  public boolean isReady() {
+    return acting.isActive() || getGuidelines().isAccepted();
   }
 
   /** Records the acceptance of the text that was shown, then shows the form. */
@@ -99,7 +110,8 @@ public class ComposeView implements Serializable {
 
   public List<CareRecipient> getRecipients() {
     if (recipients == null) {
-      recipients = messaging.recipients();
+      recipients =
+          acting.isActive() ? messaging.recipients(acting.getPatient()) : messaging.recipients();
     }
     return recipients;
   }
@@ -131,11 +143,19 @@ public class ComposeView implements Serializable {
     try {
       started =
           messaging.start(
-              StartThread.toCareTeam(to, category, subject, body, readReceipt, kept.files())
+              new StartThread(
+                      to,
+                      category,
+                      subject,
+                      body,
+                      readReceipt,
+                      kept.files(),
+                      acting.getPatient(),
+                      null)
                   .once(token),
               flags.chosen());
     } catch (ConsentRequiredException e) {
-      // a caregiver flagged a topic the patient has not agreed to: not sent, and said why
+      // flagged with a topic the patient has not agreed to: not sent, and said why
       flags.refused(e);
       FieldErrors.show(FORM, Set.of(), e);
       return null;
@@ -145,6 +165,12 @@ public class ComposeView implements Serializable {
       }
       FieldErrors.show(FORM, FIELDS, e);
       return null;
+    } catch (NotFoundException e) {
+      if (acting.isActive()) {
+        // the grant ended while the caregiver wrote: back to the choice, saying so
+        return acting.ended();
+      }
+      throw e;
     }
     FacesContext faces = FacesContext.getCurrentInstance();
     faces.getExternalContext().getFlash().setKeepMessages(true);

@@ -14,14 +14,16 @@ import org.patientportal.messaging.entity.ThreadListQuery;
 import org.patientportal.messaging.entity.ThreadPage;
 import org.patientportal.messaging.entity.ThreadSummary;
 import org.patientportal.shared.entity.InvalidInputException;
+import org.patientportal.web.layout.ActingFor;
 import org.patientportal.web.layout.SessionUser;
 
 /**
- * {@code messages/inbox.xhtml}: the patient's conversations, the latest activity first, a page at a
- * time, with a search of subject words and an unread filter. The inbox is a list, not a table: it
- * walks the same keyset pages as the work queue ({@link ThreadPages}) with "Newer" and "Older"
- * buttons, which is what keyset paging can honestly offer (no page numbers, no count). The
- * notification emails link here, for the care team too: they are sent on to their work queue.
+ * {@code messages/inbox.xhtml}: the patient's conversations (for a caregiver, those of the patient
+ * they act for, {@link ActingFor}), the latest activity first, a page at a time, with a search of
+ * subject words and an unread filter. The inbox is a list, not a table: it walks the same keyset
+ * pages as the work queue ({@link ThreadPages}) with "Newer" and "Older" buttons, which is what
+ * keyset paging can honestly offer (no page numbers, no count). The notification emails link here,
+ * for the care team too: they are sent on to their work queue.
  */
 @Named
 @ViewScoped
@@ -33,6 +35,7 @@ public class InboxView implements Serializable {
 
   @EJB MessagingService messaging;
   @Inject SessionUser user;
+  @Inject ActingFor acting;
 
   private String box;
   private String search;
@@ -112,7 +115,7 @@ public class InboxView implements Serializable {
 
   private ThreadListQuery query() {
     return new ThreadListQuery(
-            null, unreadOnly, null, null, null, null, search, false, null, PAGE_SIZE)
+            null, unreadOnly, null, null, null, acting.getPatient(), search, false, null, PAGE_SIZE)
         .in(getBoxShown());
   }
 

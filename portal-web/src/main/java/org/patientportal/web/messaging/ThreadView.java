@@ -33,6 +33,7 @@ import org.patientportal.records.boundary.MedicalRecord;
 import org.patientportal.shared.entity.ConflictException;
 import org.patientportal.shared.entity.InvalidInputException;
 import org.patientportal.shared.entity.NotFoundException;
+import org.patientportal.web.layout.ActingFor;
 
 /**
  * {@code messages/thread.xhtml?id=N}: one conversation, opened (and audited) once per view, with a
@@ -51,6 +52,7 @@ public class ThreadView implements Serializable {
   static final String HANDLING_FORM = "handling";
 
   @EJB MessagingService messaging;
+  @Inject ActingFor acting;
   @EJB ThreadHandling handling;
   @EJB ReplyTemplates replyTemplates;
 
@@ -86,13 +88,19 @@ public class ThreadView implements Serializable {
    * refused as not found, which the application's exception handler answers with the not-found
    * page, exactly like an id that names no thread.
    */
-  public void open() {
+  public String open() {
+    // a caregiver opens only threads of the patient they act for, under a grant still in force
+    String away = acting.require("MESSAGING");
+    if (away != null) {
+      return away;
+    }
     Long parsed = parse(id);
     if (parsed == null) {
       throw new NotFoundException("{messaging.thread.notFound}");
     }
-    detail = messaging.open(parsed);
+    detail = messaging.open(parsed, acting.getPatient());
     threadId = parsed;
+    return null;
   }
 
   /**
@@ -211,6 +219,12 @@ public class ThreadView implements Serializable {
       }
       FieldErrors.show(FORM, FIELDS, e);
       return null;
+    } catch (NotFoundException e) {
+      if (acting.isActive()) {
+        // the grant ended while the caregiver wrote: back to the choice, saying so
+        return acting.ended();
+      }
+      throw e;
     }
     flash("thread.replied");
     return "/messages/thread.xhtml?faces-redirect=true&id=" + threadId;

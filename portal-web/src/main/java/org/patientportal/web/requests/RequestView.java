@@ -10,12 +10,15 @@ import java.io.Serializable;
 import java.util.List;
 import java.util.Set;
 import org.patientportal.care.entity.CarePool;
+import org.patientportal.care.entity.ProxyScope;
 import org.patientportal.identity.entity.Roles;
 import org.patientportal.requests.boundary.Requests;
 import org.patientportal.requests.entity.NewRequest;
 import org.patientportal.requests.entity.RequestFiled;
 import org.patientportal.requests.entity.RequestType;
 import org.patientportal.shared.entity.DomainException;
+import org.patientportal.shared.entity.NotFoundException;
+import org.patientportal.web.layout.ActingFor;
 import org.patientportal.web.layout.SessionUser;
 import org.patientportal.web.messaging.FieldErrors;
 
@@ -46,6 +49,7 @@ public class RequestView implements Serializable {
 
   @EJB Requests requests;
   @Inject SessionUser user;
+  @Inject ActingFor acting;
 
   private transient List<CarePool> teams;
 
@@ -106,7 +110,7 @@ public class RequestView implements Serializable {
           requests.file(
               new NewRequest(
                   t,
-                  isOnBehalf() ? patient : null,
+                  isOnBehalf() ? patient : acting.getPatient(),
                   team,
                   preferredDays,
                   preferredTimes,
@@ -117,6 +121,13 @@ public class RequestView implements Serializable {
                   pharmacy,
                   specialty,
                   insurer));
+    } catch (NotFoundException e) {
+      if (acting.isActive()) {
+        // the grant ended while the caregiver wrote: back to the choice, saying so
+        return acting.ended();
+      }
+      FieldErrors.show(FORM, FIELDS, e);
+      return null;
     } catch (DomainException e) {
       FieldErrors.show(FORM, FIELDS, e);
       return null;
@@ -125,6 +136,10 @@ public class RequestView implements Serializable {
     faces.getExternalContext().getFlash().setKeepMessages(true);
     String sent = faces.getApplication().getResourceBundle(faces, "msg").getString("request.sent");
     faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, sent, null));
+    if (acting.isActive() && !acting.covers(ProxyScope.MESSAGING)) {
+      // a caregiver whose grant does not cover messages sees the request in the list
+      return "/requests/list.xhtml?faces-redirect=true";
+    }
     return "/messages/thread.xhtml?faces-redirect=true&id=" + filed.threadId();
   }
 

@@ -8,21 +8,26 @@ import java.util.List;
 import org.patientportal.identity.entity.Roles;
 import org.patientportal.requests.boundary.Requests;
 import org.patientportal.requests.entity.RequestDetail;
+import org.patientportal.web.layout.ActingFor;
 import org.patientportal.web.layout.SessionUser;
 
-/** {@code requests/list.xhtml}: the caller's requests (a patient's own, a team's) and new ones. */
+/**
+ * {@code requests/list.xhtml}: the caller's requests (a patient's own, a team's, those of the
+ * patient a caregiver acts for) and new ones.
+ */
 @Named
 @RequestScoped
 public class RequestsView {
 
   @EJB Requests requests;
   @Inject SessionUser user;
+  @Inject ActingFor acting;
 
   private List<RequestDetail> list;
 
   public List<RequestDetail> getRequests() {
     if (list == null) {
-      list = requests.list();
+      list = acting.isActive() ? requests.ofPatientActedFor(acting.getPatient()) : requests.list();
     }
     return list;
   }

@@ -52,4 +52,68 @@ class MenuViewTest {
     assertTrue(entry("/audit/reports.xhtml").inSection("/audit/reports.xhtml"));
     assertFalse(entry("/audit/log.xhtml").inSection("/audit/reports.xhtml"));
   }
+
+  private static MenuView menuOf(String username, String... roles) {
+    SessionUser user = new SessionUser();
+    user.signedIn(
+        new org.patientportal.identity.entity.PortalUser(
+            username, username, username + "@portal.test", java.time.Instant.EPOCH),
+        java.util.List.of(roles),
+        java.time.Instant.EPOCH);
+    MenuView menu = new MenuView();
+    menu.user = user;
+    menu.acting = new ActingFor();
+    menu.acting.user = user;
+    return menu;
+  }
+
+  private static java.util.List<String> outcomes(MenuView menu) {
+    return menu.getEntries().stream().map(MenuView.Entry::getOutcome).toList();
+  }
+
+  @Test
+  void aCaregiverWhoChoseNobodySeesTheChoiceAndNoPatientPages() {
+    java.util.List<String> shown = outcomes(menuOf("chris.jones", "proxy"));
+    assertTrue(shown.contains(ActingFor.PICKER), shown.toString());
+    assertFalse(shown.contains("/messages/inbox.xhtml"), shown.toString());
+    assertFalse(shown.contains("/requests/list.xhtml"), shown.toString());
+  }
+
+  @Test
+  void aCaregiverSeesOnlyWhatTheGrantCovers() {
+    MenuView menu = menuOf("chris.jones", "proxy");
+    java.time.Instant now = java.time.Instant.now();
+    menu.acting.choose(
+        new org.patientportal.care.entity.ProxyGrant(
+            1L,
+            "sam.rivera",
+            "chris.jones",
+            java.util.EnumSet.of(org.patientportal.care.entity.ProxyScope.MESSAGING),
+            now.plusSeconds(3600),
+            "sam.rivera",
+            now,
+            null),
+        "Sam Rivera");
+    java.util.List<String> shown = outcomes(menu);
+    assertTrue(shown.contains("/messages/inbox.xhtml"), shown.toString());
+    assertFalse(shown.contains("/requests/list.xhtml"), shown.toString());
+    assertTrue(shown.contains(ActingFor.PICKER), shown.toString());
+  }
+
+  @Test
+  void aPatientSeesTheirCaregiverAccessAndNoChoiceOfPatient() {
+    java.util.List<String> shown = outcomes(menuOf("sam.rivera", "patient"));
+    assertTrue(shown.contains("/account/proxies.xhtml"), shown.toString());
+    assertTrue(shown.contains("/messages/inbox.xhtml"), shown.toString());
+    assertTrue(shown.contains("/requests/list.xhtml"), shown.toString());
+    assertFalse(shown.contains(ActingFor.PICKER), shown.toString());
+    assertFalse(shown.contains("/care/proxies.xhtml"), shown.toString());
+  }
+
+  @Test
+  void staffSetUpCaregiverAccessForTheirPatients() {
+    java.util.List<String> shown = outcomes(menuOf("nurse.lee", "staff"));
+    assertTrue(shown.contains("/care/proxies.xhtml"), shown.toString());
+    assertFalse(shown.contains("/account/proxies.xhtml"), shown.toString());
+  }
 }

@@ -4,15 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ejb.EJB;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.io.File;
-import java.net.URISyntaxException;
 import java.net.http.HttpResponse;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -33,7 +28,6 @@ import java.util.stream.StreamSupport;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.patientportal.audit.entity.AuditAction;
@@ -60,20 +54,7 @@ class AuditReportsIT {
 
   @Deployment
   static EnterpriseArchive deployment() {
-    EnterpriseArchive ear =
-        Deployments.portalServicesWith(AuditReportsIT.class, InTransaction.class, Portal.class);
-    ear.getAsType(WebArchive.class, "portal-it.war")
-        .addAsLibraries(
-            jarOf(ObjectMapper.class), jarOf(JsonFactory.class), jarOf(JsonAutoDetect.class));
-    return ear;
-  }
-
-  private static File jarOf(Class<?> type) {
-    try {
-      return new File(type.getProtectionDomain().getCodeSource().getLocation().toURI());
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
-    }
+    return Deployments.portalServicesCallingTheApiWith(AuditReportsIT.class, InTransaction.class);
   }
 
   @EJB InTransaction tx;

@@ -1,7 +1,13 @@
 package org.patientportal.it.support;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.awaitility.Awaitility;
 import org.hamcrest.Matcher;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -36,10 +42,24 @@ public final class Deployments {
             .addClasses(testClasses)
             .addAsLibraries(jarOf(Awaitility.class), jarOf(Matcher.class))
             .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
-    if (java.util.Arrays.asList(testClasses).contains(Portal.class)) {
+    if (Arrays.asList(testClasses).contains(Portal.class)) {
       tests.addClass(Totp.class); // Portal signs staff in with their demo second factor
     }
     return ear.addAsModule(tests);
+  }
+
+  /**
+   * As {@link #portalServicesWith}, for tests that also call the portal's API over HTTP from the
+   * server ({@link Portal}, with the Jackson it reads answers with).
+   */
+  public static EnterpriseArchive portalServicesCallingTheApiWith(Class<?>... testClasses) {
+    List<Class<?>> classes = new ArrayList<>(Arrays.asList(testClasses));
+    classes.add(Portal.class);
+    EnterpriseArchive ear = portalServicesWith(classes.toArray(Class<?>[]::new));
+    ear.getAsType(WebArchive.class, "portal-it.war")
+        .addAsLibraries(
+            jarOf(ObjectMapper.class), jarOf(JsonFactory.class), jarOf(JsonAutoDetect.class));
+    return ear;
   }
 
   /** The jar on the test class path that holds {@code type}. */

@@ -59,7 +59,8 @@ class SignInIT {
             "Requests",
             "My account",
             "Who saw my messages",
-            "Sensitive topics"),
+            "Sensitive topics",
+            "Caregiver access"),
         menu,
         "a patient's menu has their messages and no care team or auditor entries");
     assertTrue(browser.driver().findElement(By.id("roles")).getText().contains("Patient"));
